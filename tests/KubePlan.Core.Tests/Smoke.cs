@@ -1,0 +1,1 @@
+namespace KubePlan.Core.Tests; public class SmokeTests { [Fact] public void Builds() => Assert.True(true); }
