@@ -1,0 +1,38 @@
+using KubePlan.Manifests;
+using KubePlan.Rules;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace KubePlan.Cli.Commands;
+
+/// <summary>What every command needs from the terminal and from the paths it was given.</summary>
+internal static class ConsoleSupport
+{
+    /// <summary>Colour only on a terminal, and never when NO_COLOR is set (no-color.org).</summary>
+    public static bool UseColor(IConsole console) =>
+        !console.IsOutputRedirected
+        && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && Environment.GetEnvironmentVariable("TERM") != "dumb";
+
+    /// <summary>Loads the given paths; a path that does not exist is a usage error.</summary>
+    public static LoadResult Load(IReadOnlyList<string> paths, IConsole console, string? defaultNamespace)
+    {
+        var (files, missing) = ManifestLoader.Expand(paths);
+        if (missing.Count > 0)
+        {
+            throw new UsageException("no such file or directory: " + string.Join(", ", missing));
+        }
+
+        return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In);
+    }
+
+    public static KubernetesVersion ParseVersion(string? text)
+    {
+        if (text is null)
+        {
+            return KubernetesVersion.Default;
+        }
+
+        return KubernetesVersion.TryParse(text, out var version) ? version
+            : throw new UsageException($"--kubernetes-version must look like 1.36, got '{text}'");
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+using KubePlan.Diagnostics;
+using KubePlan.Reporting;
+using KubePlan.Rules;
+using McMaster.Extensions.CommandLineUtils;
+
+namespace KubePlan.Cli.Commands;
+
+[Command(Name = "lint", Description = "Validate manifests: every finding with file:line:col, rule id and a fix hint.")]
+public sealed class LintCommand(IConsole console)
+{
+    [Argument(0, Name = "PATHS", Description = "Files, directories (recursive) or - for stdin.")]
+    [Required]
+    public string[] Paths { get; set; } = [];
+
+    [Option("-f|--format <FORMAT>", Description = "text (default) or json.")]
+    public string Format { get; set; } = "text";
+
+    [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
+    public string FailOn { get; set; } = "error";
+
+    [Option("--nodes <FILE>", Description = "A node inventory (kubectl get nodes -o yaml) for scheduling checks.")]
+    public string? Nodes { get; set; }
+
+    [Option("--kubernetes-version <X.Y>", Description = "The target Kubernetes version (default 1.36).")]
+    public string? KubernetesVersion { get; set; }
+
+    [Option("--strict-kinds", Description = "Report kinds with no schema as errors.")]
+    public bool StrictKinds { get; set; }
+
+    [Option("--disable <RULE>", Description = "Skip a rule (repeatable).")]
+    public string[] Disable { get; set; } = [];
+
+    [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
+    public string? Namespace { get; set; }
+
+    public int OnExecute()
+    {
+        var writer = ReportWriters.Find(Format) ?? throw new UsageException($"unknown --format '{Format}'; choose one of {ReportWriters.Names}");
+        if (!SeverityNames.TryParse(FailOn, out var threshold))
+        {
+            throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
+        }
+
+        foreach (var id in Disable.Where(id => RuleCatalog.Find(id) is null))
+        {
+            throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
+        }
+
+        var options = new LintOptions
+        {
+            KubernetesVersion = ConsoleSupport.ParseVersion(KubernetesVersion),
+            StrictKinds = StrictKinds,
+            DisabledRules = Disable.ToHashSet(StringComparer.Ordinal),
+        };
+        var input = ConsoleSupport.Load(Paths, console, Namespace);
+        var nodes = Nodes is null ? null : ConsoleSupport.Load([Nodes], console, Namespace);
+        var report = Linter.Run(input, options, nodes);
+        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console)));
+        return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+}

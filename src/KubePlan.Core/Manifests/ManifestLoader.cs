@@ -1,0 +1,263 @@
+using System.Text;
+
+namespace KubePlan.Manifests;
+
+/// <summary>A problem that cost (part of) the input: unreadable files, bad YAML, non-object documents.</summary>
+public sealed record InputProblem(SourceFile File, SourcePosition Position, InputProblemKind Kind, string Message, string? Hint);
+
+public enum InputProblemKind
+{
+    /// <summary>Bytes that are not text, or YAML that does not parse.</summary>
+    Syntax,
+
+    /// <summary>A document that parses but is not a Kubernetes object (not a mapping, bad List).</summary>
+    Structure,
+}
+
+/// <summary>Everything read from the sources of one run.</summary>
+public sealed class LoadResult
+{
+    public List<SourceFile> Files { get; } = [];
+
+    public List<Manifest> Manifests { get; } = [];
+
+    public List<InputProblem> Problems { get; } = [];
+
+    /// <summary>Every non-empty document read, including broken ones, so nothing vanishes silently.</summary>
+    public int Documents { get; set; }
+
+    public void Add(LoadResult other)
+    {
+        Files.AddRange(other.Files);
+        Manifests.AddRange(other.Manifests);
+        Problems.AddRange(other.Problems);
+        Documents += other.Documents;
+    }
+}
+
+/// <summary>Reads files, directories and stdin into manifests.</summary>
+public sealed class ManifestLoader
+{
+    public const string StdinPath = "-";
+    public const string StdinName = "<stdin>";
+
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
+    public ManifestLoader(string? defaultNamespace = null) => DefaultNamespace = defaultNamespace ?? KubernetesKinds.DefaultNamespace;
+
+    public string DefaultNamespace { get; }
+
+    /// <summary>
+    /// Expands paths into the files to read: files as given, directories recursively (manifest
+    /// extensions only, hidden folders skipped, sorted ordinally so runs are deterministic).
+    /// Paths that do not exist are returned separately: they are usage errors, not findings.
+    /// </summary>
+    public static (List<string> Files, List<string> Missing) Expand(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        var missing = new List<string>();
+        foreach (var path in paths)
+        {
+            if (path == StdinPath || File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else if (Directory.Exists(path))
+            {
+                files.AddRange(EnumerateManifestFiles(path));
+            }
+            else
+            {
+                missing.Add(path);
+            }
+        }
+
+        return (files, missing);
+    }
+
+    public LoadResult LoadFiles(IEnumerable<string> files, Func<TextReader>? stdin = null)
+    {
+        var result = new LoadResult();
+        foreach (var path in files)
+        {
+            if (path == StdinPath)
+            {
+                using var reader = (stdin ?? (() => Console.In))();
+                result.Add(LoadText(StdinName, reader.ReadToEnd()));
+                continue;
+            }
+
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                var file = new SourceFile(DisplayPath(path), string.Empty);
+                result.Files.Add(file);
+                result.Problems.Add(new InputProblem(file, new SourcePosition(1, 1), InputProblemKind.Syntax, "the file cannot be read: " + e.Message, "Check that the file exists and is readable."));
+                continue;
+            }
+
+            result.Add(LoadBytes(DisplayPath(path), bytes));
+        }
+
+        return result;
+    }
+
+    /// <summary>Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM) and loads them.</summary>
+    public LoadResult LoadBytes(string displayPath, byte[] bytes)
+    {
+        var (text, problem) = Decode(bytes);
+        if (problem is not null)
+        {
+            var result = new LoadResult();
+            var file = new SourceFile(displayPath, text ?? Encoding.UTF8.GetString(bytes));
+            result.Files.Add(file);
+            result.Problems.Add(new InputProblem(file, problem.Value.Position, InputProblemKind.Syntax, problem.Value.Message, problem.Value.Hint));
+            result.Documents = 1;
+            return result;
+        }
+
+        return LoadText(displayPath, text!);
+    }
+
+    public LoadResult LoadText(string displayPath, string text)
+    {
+        var result = new LoadResult();
+        var file = new SourceFile(displayPath, text);
+        result.Files.Add(file);
+        var read = YamlStreamReader.Read(text);
+        result.Documents += read.BrokenDocuments;
+        foreach (var p in read.Problems)
+        {
+            result.Problems.Add(new InputProblem(file, p.Position, InputProblemKind.Syntax, p.Message, p.Hint));
+        }
+
+        foreach (var document in read.Documents)
+        {
+            if (document.Root is null)
+            {
+                continue; // An empty document (a lone '---', or only comments) holds nothing to lose.
+            }
+
+            result.Documents++;
+            AddObject(result, file, document.Index, document.Root, isListItem: false);
+        }
+
+        return result;
+    }
+
+    private void AddObject(LoadResult result, SourceFile file, int documentIndex, YNode root, bool isListItem)
+    {
+        if (root is not YMapping mapping)
+        {
+            var what = isListItem ? "an item of a List" : "a document";
+            result.Problems.Add(new InputProblem(file, root.Start, InputProblemKind.Structure, $"{what} must be a Kubernetes object (a mapping), but this is {root.Describe()}", "Write the object as a mapping with apiVersion, kind and metadata."));
+            return;
+        }
+
+        var kind = mapping.GetString("kind");
+        if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal) && mapping["items"] is YSequence items)
+        {
+            foreach (var item in items.Items)
+            {
+                AddObject(result, file, documentIndex, item, isListItem: true);
+            }
+
+            return;
+        }
+
+        result.Manifests.Add(new Manifest(file, documentIndex, mapping, DefaultNamespace));
+    }
+
+    private static (string? Text, (SourcePosition Position, string Message, string Hint)? Problem) Decode(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return (encoding.GetString(bytes, 2, bytes.Length - 2), null);
+        }
+
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var nul = Array.IndexOf(bytes, (byte)0, start);
+        if (nul >= 0)
+        {
+            return (null, (PositionOf(bytes, start, nul), "the file is not text (it contains a NUL byte): it looks like a binary file", "Lint YAML or JSON manifests only; remove binary files from the input."));
+        }
+
+        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        try
+        {
+            return (strict.GetString(bytes, start, bytes.Length - start), null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = start + Math.Max(0, e.Index);
+            var position = PositionOf(bytes, start, Math.Min(at, bytes.Length));
+            return (null, (position, "the file is not valid UTF-8 text (an invalid byte sequence starts here)", "Save the file as UTF-8; Kubernetes reads manifests as UTF-8."));
+        }
+    }
+
+    private static SourcePosition PositionOf(byte[] bytes, int start, int offset)
+    {
+        var line = 1;
+        var lineStart = start;
+        for (var i = start; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        var column = Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
+        return new SourcePosition(line, column);
+    }
+
+    private static IEnumerable<string> EnumerateManifestFiles(string directory)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = false,
+            IgnoreInaccessible = false,
+            AttributesToSkip = FileAttributes.None,
+        };
+        var found = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(directory);
+        while (pending.Count > 0)
+        {
+            var dir = pending.Pop();
+            foreach (var file in Directory.EnumerateFiles(dir, "*", options))
+            {
+                if (Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+                {
+                    found.Add(file);
+                }
+            }
+
+            foreach (var sub in Directory.EnumerateDirectories(dir, "*", options))
+            {
+                var info = new DirectoryInfo(sub);
+                if (info.Name.StartsWith('.') || info.LinkTarget is not null)
+                {
+                    continue; // .git and friends hold no manifests; linked folders could loop.
+                }
+
+                pending.Push(sub);
+            }
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
+    public static string DisplayPath(string path)
+    {
+        var display = path.Replace('\\', '/');
+        return display.StartsWith("./", StringComparison.Ordinal) ? display[2..] : display;
+    }
+}

@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.RegularExpressions;
+
+namespace KubePlan.Manifests;
+
+/// <summary>
+/// Resolves plain scalars as yaml.v2 (YAML 1.1) does, because that is the decoder behind
+/// kubectl and the API machinery: <c>yes</c>/<c>on</c> are booleans, <c>0777</c> is octal,
+/// <c>2024-01-02</c> is a timestamp, and so on.
+/// </summary>
+public static partial class ScalarResolver
+{
+    private const string YamlTagPrefix = "tag:yaml.org,2002:";
+
+    private static readonly Dictionary<string, (ScalarKind Kind, object? Value)> Words = BuildWords();
+
+    /// <summary>Resolves a scalar; <paramref name="tag"/> is the explicit tag, if any.</summary>
+    public static (ScalarKind Kind, object? Value) Resolve(string text, bool plain, string? tag)
+    {
+        if (!string.IsNullOrEmpty(tag) && tag != "!")
+        {
+            return ResolveTagged(text, tag);
+        }
+
+        if (!plain || tag == "!")
+        {
+            return (ScalarKind.String, text);
+        }
+
+        return ResolvePlain(text);
+    }
+
+    /// <summary>The resolution of an untagged plain scalar.</summary>
+    public static (ScalarKind Kind, object? Value) ResolvePlain(string text)
+    {
+        if (Words.TryGetValue(text, out var word))
+        {
+            return word;
+        }
+
+        var first = text[0];
+        if (first is (>= '0' and <= '9') or '+' or '-' or '.')
+        {
+            if (first is >= '0' and <= '9' && TryParseTimestamp(text, out var timestamp))
+            {
+                return (ScalarKind.Timestamp, timestamp);
+            }
+
+            if (first != '.' && TryParseNumber(text, out var number))
+            {
+                return number;
+            }
+
+            if (YamlStyleFloat().IsMatch(first == '.' ? text : text.Replace("_", string.Empty, StringComparison.Ordinal)))
+            {
+                var floatText = first == '.' ? text : text.Replace("_", string.Empty, StringComparison.Ordinal);
+                if (double.TryParse(floatText, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && !double.IsInfinity(d))
+                {
+                    return (ScalarKind.Float, d);
+                }
+            }
+        }
+
+        return (ScalarKind.String, text);
+    }
+
+    public static string FormatNumber(object value) => value switch
+    {
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        ulong u => u.ToString(CultureInfo.InvariantCulture),
+        double d when double.IsNaN(d) => "NaN",
+        double d when double.IsPositiveInfinity(d) => "+Inf",
+        double d when double.IsNegativeInfinity(d) => "-Inf",
+        double d => d.ToString("R", CultureInfo.InvariantCulture).Replace("E+", "e+", StringComparison.Ordinal).Replace("E-", "e-", StringComparison.Ordinal),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    /// <summary>RFC 3339 with the shortest fraction, as Go's time.Time marshals to JSON.</summary>
+    public static string FormatTimestamp(DateTimeOffset t)
+    {
+        var text = t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
+        return text + (t.Offset == TimeSpan.Zero ? "Z" : t.ToString("zzz", CultureInfo.InvariantCulture));
+    }
+
+    private static (ScalarKind Kind, object? Value) ResolveTagged(string text, string tag)
+    {
+        var name = tag.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? tag[YamlTagPrefix.Length..]
+            : tag.StartsWith("!!", StringComparison.Ordinal) ? tag[2..] : null;
+        switch (name)
+        {
+            case "str":
+            case "binary":
+                return (ScalarKind.String, text);
+            case "null" or "bool" or "int" or "float" or "timestamp":
+                var resolved = text.Length == 0 ? (ScalarKind.Null, null) : ResolvePlain(text);
+                var wanted = name switch
+                {
+                    "null" => ScalarKind.Null,
+                    "bool" => ScalarKind.Bool,
+                    "int" => ScalarKind.Int,
+                    "float" => ScalarKind.Float,
+                    _ => ScalarKind.Timestamp,
+                };
+                if (resolved.Kind == wanted)
+                {
+                    return resolved;
+                }
+
+                if (wanted == ScalarKind.Float && resolved.Kind == ScalarKind.Int)
+                {
+                    return (ScalarKind.Float, Convert.ToDouble(resolved.Value, CultureInfo.InvariantCulture));
+                }
+
+                return (ScalarKind.String, text);
+            default:
+                // Application tags (e.g. !Ref) carry no meaning for Kubernetes: resolve the text.
+                return text.Length == 0 ? (ScalarKind.Null, null) : ResolvePlain(text);
+        }
+    }
+
+    /// <summary>Go's strconv.ParseInt(s, 0, 64) after dropping underscores, then ParseUint, then 0b forms.</summary>
+    private static bool TryParseNumber(string text, out (ScalarKind, object?) result)
+    {
+        result = default;
+        var plain = text.Replace("_", string.Empty, StringComparison.Ordinal);
+        if (plain.Length == 0)
+        {
+            return false;
+        }
+
+        var negative = false;
+        var digits = plain;
+        var signed = plain[0] is '+' or '-';
+        if (signed)
+        {
+            negative = plain[0] == '-';
+            digits = plain[1..];
+        }
+
+        if (!TryParseGoUnsigned(digits, out var magnitude))
+        {
+            return false;
+        }
+
+        var value = negative ? -magnitude : magnitude;
+        if (value >= long.MinValue && value <= long.MaxValue)
+        {
+            result = (ScalarKind.Int, (long)value);
+            return true;
+        }
+
+        if (!signed && value <= ulong.MaxValue)
+        {
+            result = (ScalarKind.Int, (ulong)value);
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool TryParseGoUnsigned(string s, out BigInteger value)
+    {
+        value = BigInteger.Zero;
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        int radix = 10;
+        var body = s;
+        if (s.Length >= 2 && s[0] == '0')
+        {
+            switch (s[1])
+            {
+                case 'x' or 'X': radix = 16; body = s[2..]; break;
+                case 'o' or 'O': radix = 8; body = s[2..]; break;
+                case 'b' or 'B': radix = 2; body = s[2..]; break;
+                default: radix = 8; body = s[1..]; break;
+            }
+        }
+
+        if (body.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in body)
+        {
+            var digit = c switch
+            {
+                >= '0' and <= '9' => c - '0',
+                >= 'a' and <= 'f' => c - 'a' + 10,
+                >= 'A' and <= 'F' => c - 'A' + 10,
+                _ => 99,
+            };
+            if (digit >= radix)
+            {
+                return false;
+            }
+
+            value = (value * radix) + digit;
+            if (value > ulong.MaxValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryParseTimestamp(string text, out DateTimeOffset value)
+    {
+        value = default;
+        var match = Timestamp().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        int Part(string name, int fallback = 0) => match.Groups[name].Success ? int.Parse(match.Groups[name].Value, CultureInfo.InvariantCulture) : fallback;
+        int year = Part("y"), month = Part("mo"), day = Part("d"), hour = Part("h"), minute = Part("mi"), second = Part("s");
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Max(year, 1), month) || hour > 23 || minute > 59 || second > 59 || year < 1)
+        {
+            return false;
+        }
+
+        var offset = TimeSpan.Zero;
+        var zone = match.Groups["z"];
+        if (zone.Success && zone.Value != "Z")
+        {
+            var hours = int.Parse(zone.Value.AsSpan(1, 2), CultureInfo.InvariantCulture);
+            var minutes = int.Parse(zone.Value.AsSpan(4, 2), CultureInfo.InvariantCulture);
+            if (hours > 23 || minutes > 59)
+            {
+                return false;
+            }
+
+            offset = new TimeSpan(hours, minutes, 0) * (zone.Value[0] == '-' ? -1 : 1);
+        }
+
+        long ticks = 0;
+        if (match.Groups["f"].Success)
+        {
+            var fraction = match.Groups["f"].Value.PadRight(7, '0')[..7];
+            ticks = long.Parse(fraction, CultureInfo.InvariantCulture);
+        }
+
+        value = new DateTimeOffset(year, month, day, hour, minute, second, offset).AddTicks(ticks);
+        return true;
+    }
+
+    private static Dictionary<string, (ScalarKind, object?)> BuildWords()
+    {
+        var words = new Dictionary<string, (ScalarKind, object?)>(StringComparer.Ordinal);
+        foreach (var w in new[] { "y", "Y", "yes", "Yes", "YES", "on", "On", "ON", "true", "True", "TRUE" })
+        {
+            words[w] = (ScalarKind.Bool, true);
+        }
+
+        foreach (var w in new[] { "n", "N", "no", "No", "NO", "off", "Off", "OFF", "false", "False", "FALSE" })
+        {
+            words[w] = (ScalarKind.Bool, false);
+        }
+
+        foreach (var w in new[] { "", "~", "null", "Null", "NULL" })
+        {
+            words[w] = (ScalarKind.Null, null);
+        }
+
+        foreach (var w in new[] { ".nan", ".NaN", ".NAN" })
+        {
+            words[w] = (ScalarKind.Float, double.NaN);
+        }
+
+        foreach (var w in new[] { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF" })
+        {
+            words[w] = (ScalarKind.Float, double.PositiveInfinity);
+        }
+
+        foreach (var w in new[] { "-.inf", "-.Inf", "-.INF" })
+        {
+            words[w] = (ScalarKind.Float, double.NegativeInfinity);
+        }
+
+        return words;
+    }
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex YamlStyleFloat();
+
+    // The layouts yaml.v2 tries: 2006-1-2T15:4:5.999999999Z07:00 (T or t), "2006-1-2 15:4:5.999999999", 2006-1-2.
+    [GeneratedRegex(@"^(?<y>[0-9]{4})-(?<mo>[0-9]{1,2})-(?<d>[0-9]{1,2})(?:(?:[Tt](?<h>[0-9]{1,2}):(?<mi>[0-9]{1,2}):(?<s>[0-9]{1,2})(?:\.(?<f>[0-9]{1,9}))?(?<z>Z|[+-][0-9]{2}:[0-9]{2}))|(?: (?<h>[0-9]{1,2}):(?<mi>[0-9]{1,2}):(?<s>[0-9]{1,2})(?:\.(?<f>[0-9]{1,9}))?))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Timestamp();
+}

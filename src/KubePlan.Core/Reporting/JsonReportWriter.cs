@@ -1,0 +1,107 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+using KubePlan.Rules;
+
+namespace KubePlan.Reporting;
+
+/// <summary>The JSON contract of DESIGN.md (<c>schemas/report.schema.json</c>): stable field order, no timestamps.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    public string Format => "json";
+
+    public void Write(LintReport report, TextWriter output, ReportOptions options)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, JsonFormatting.Options))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("tool");
+            json.WriteString("name", ToolInfo.Name);
+            json.WriteString("version", ToolInfo.Version);
+            json.WriteEndObject();
+            json.WriteString("kubernetesVersion", report.KubernetesVersion.ToString());
+            json.WriteStartArray("diagnostics");
+            foreach (var d in report.Diagnostics)
+            {
+                WriteDiagnostic(json, d);
+            }
+
+            json.WriteEndArray();
+            var s = report.Summary;
+            json.WriteStartObject("summary");
+            json.WriteNumber("files", s.Files);
+            json.WriteNumber("documents", s.Documents);
+            json.WriteNumber("errors", s.Errors);
+            json.WriteNumber("warnings", s.Warnings);
+            json.WriteNumber("infos", s.Infos);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", d.RuleId);
+        json.WriteString("severity", d.Severity.ToName());
+        json.WriteString("message", d.Message);
+        json.WriteString("file", d.File);
+        json.WriteNumber("line", d.Line);
+        json.WriteNumber("column", d.Column);
+        if (d.Object is { } o)
+        {
+            json.WritePropertyName("object");
+            JsonFormatting.WriteObjectRef(json, o);
+        }
+
+        if (d.Path is not null)
+        {
+            json.WriteString("path", d.Path);
+        }
+
+        if (d.Hint is not null)
+        {
+            json.WriteString("hint", d.Hint);
+        }
+
+        json.WriteEndObject();
+    }
+}
+
+/// <summary>Shared JSON settings: indented, and non-ASCII kept readable.</summary>
+public static class JsonFormatting
+{
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static void WriteObjectRef(Utf8JsonWriter json, ObjectRef o)
+    {
+        json.WriteStartObject();
+        WriteNullable(json, "apiVersion", o.ApiVersion);
+        WriteNullable(json, "kind", o.Kind);
+        WriteNullable(json, "namespace", o.Namespace);
+        WriteNullable(json, "name", o.Name);
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using KubePlan.Manifests;
+
+namespace KubePlan.Rules;
+
+/// <summary>Options that change what the rules check.</summary>
+public sealed record LintOptions
+{
+    public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersion.Default;
+
+    /// <summary>Report kinds without a schema as errors instead of infos.</summary>
+    public bool StrictKinds { get; init; }
+
+    public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
+
+/// <summary>What every rule sees: the objects of the run, the node inventory, problems from reading, options.</summary>
+public sealed class AnalysisContext
+{
+    public AnalysisContext(LoadResult input, IReadOnlyList<Manifest> nodes, LintOptions options)
+    {
+        Input = input;
+        Manifests = new ManifestSet(input.Manifests);
+        Options = options;
+        var inline = input.Manifests.Where(m => m.IsKind(string.Empty, "Node"));
+        NodeManifests = nodes.Concat(inline).ToList();
+    }
+
+    public LoadResult Input { get; }
+
+    public ManifestSet Manifests { get; }
+
+    public LintOptions Options { get; }
+
+    /// <summary>Node objects from <c>--nodes</c> and from the input itself.</summary>
+    public IReadOnlyList<Manifest> NodeManifests { get; }
+
+    public bool HasNodeInventory => NodeManifests.Count > 0;
+}

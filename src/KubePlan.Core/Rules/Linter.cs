@@ -1,0 +1,86 @@
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+
+namespace KubePlan.Rules;
+
+public sealed record LintSummary(int Files, int Documents, int Errors, int Warnings, int Infos);
+
+/// <summary>The result of a lint run: sorted findings, counts, and the sources for code frames.</summary>
+public sealed class LintReport
+{
+    public LintReport(IReadOnlyList<Diagnostic> diagnostics, LintSummary summary, KubernetesVersion kubernetesVersion, IReadOnlyList<SourceFile> sources)
+    {
+        Diagnostics = diagnostics;
+        Summary = summary;
+        KubernetesVersion = kubernetesVersion;
+        Sources = sources;
+    }
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public LintSummary Summary { get; }
+
+    public KubernetesVersion KubernetesVersion { get; }
+
+    public IReadOnlyList<SourceFile> Sources { get; }
+
+    public SourceFile? Source(string path) => Sources.FirstOrDefault(s => s.Path == path);
+
+    /// <summary>Whether any finding is at or above the threshold (the exit code 1 condition).</summary>
+    public bool HasFindingsAtOrAbove(Severity threshold) => Diagnostics.Any(d => d.Severity >= threshold);
+}
+
+/// <summary>Runs the rules over what was loaded.</summary>
+public static class Linter
+{
+    public static LintReport Run(LoadResult input, LintOptions options, LoadResult? nodes = null, IEnumerable<Rule>? rules = null)
+    {
+        var nodeManifests = nodes?.Manifests.Where(m => m.IsKind(string.Empty, "Node")).ToList() ?? [];
+        var combined = input;
+        if (nodes is not null)
+        {
+            // Problems reading the inventory are findings too; its objects are not linted.
+            combined = new LoadResult { Documents = input.Documents };
+            combined.Files.AddRange(input.Files);
+            combined.Manifests.AddRange(input.Manifests);
+            combined.Problems.AddRange(input.Problems);
+            combined.Problems.AddRange(nodes.Problems);
+            combined.Files.AddRange(nodes.Files.Where(f => nodes.Problems.Any(p => p.File == f)));
+        }
+
+        var context = new AnalysisContext(combined, nodeManifests, options);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var rule in rules ?? RuleCatalog.BuiltIn)
+        {
+            if (options.DisabledRules.Contains(rule.Id))
+            {
+                continue;
+            }
+
+            diagnostics.AddRange(RunSafely(rule, context));
+        }
+
+        diagnostics.Sort(Diagnostic.Order);
+        var summary = new LintSummary(
+            input.Files.Count,
+            input.Documents,
+            diagnostics.Count(d => d.Severity == Severity.Error),
+            diagnostics.Count(d => d.Severity == Severity.Warning),
+            diagnostics.Count(d => d.Severity == Severity.Info));
+        return new LintReport(diagnostics, summary, options.KubernetesVersion, combined.Files);
+    }
+
+    /// <summary>A rule that fails on some input must not take the run down: its failure becomes a finding.</summary>
+    private static List<Diagnostic> RunSafely(Rule rule, AnalysisContext context)
+    {
+        try
+        {
+            return rule.Check(context).ToList();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var file = context.Input.Files.FirstOrDefault()?.Path ?? ManifestLoader.StdinName;
+            return [new Diagnostic(rule.Id, Severity.Error, $"the rule could not finish on this input ({e.GetType().Name}: {e.Message})", file, 1, 1, null, null, "Please report this input to the KubePlan maintainers.")];
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace KubePlan.Rules;
+
+/// <summary>Every built-in rule id, in one place: CI configurations name these, so they never change.</summary>
+public static class RuleIds
+{
+    public const string YamlSyntax = "yaml-syntax";
+    public const string ManifestStructure = "manifest-structure";
+    public const string SelectorMismatch = "selector-mismatch";
+    public const string SelectorInvalid = "selector-invalid";
+    public const string SelectorOverlap = "selector-overlap";
+    public const string CronSchedule = "cron-schedule";
+    public const string CronNeverRuns = "cron-never-runs";
+    public const string CronTimeZone = "cron-timezone";
+    public const string TolerationInvalid = "toleration-invalid";
+    public const string NoFeasibleNode = "no-feasible-node";
+    public const string DaemonSetNodeGap = "daemonset-node-gap";
+    public const string RolloutStrategy = "rollout-strategy";
+    public const string Schema = "schema";
+    public const string SchemaUnknownKind = "schema-unknown-kind";
+    public const string ApiValidation = "api-validation";
+    public const string ApiRemoved = "api-removed";
+    public const string ApiDeprecated = "api-deprecated";
+    public const string ProgressDeadlineRisk = "progress-deadline-risk";
+    public const string RolloutCapacity = "rollout-capacity";
+    public const string RolloutAntiAffinityDeadlock = "rollout-anti-affinity-deadlock";
+    public const string RolloutAllUnavailable = "rollout-all-unavailable";
+    public const string NoReadinessProbe = "no-readiness-probe";
+    public const string PdbBlocksEviction = "pdb-blocks-eviction";
+    public const string HpaReplicasConflict = "hpa-replicas-conflict";
+}

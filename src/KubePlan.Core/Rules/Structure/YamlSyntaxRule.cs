@@ -1,0 +1,20 @@
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+
+namespace KubePlan.Rules.Structure;
+
+/// <summary>Input that cannot be read as YAML: parse errors, duplicate keys, bad encodings, alias bombs.</summary>
+public sealed class YamlSyntaxRule : Rule
+{
+    public override RuleInfo Info { get; } = new(
+        RuleIds.YamlSyntax,
+        Severity.Error,
+        "structure",
+        "YAML that cannot be parsed, or that Kubernetes' strict decoder rejects.",
+        "Fix the YAML at the reported position; the message says what the parser expected.");
+
+    public override IEnumerable<Diagnostic> Check(AnalysisContext context) =>
+        context.Input.Problems
+            .Where(p => p.Kind == InputProblemKind.Syntax)
+            .Select(p => Report(p.File, p.Position, p.Message, p.Hint));
+}

@@ -1,0 +1,94 @@
+using KubePlan.Manifests;
+
+namespace KubePlan.Core.Tests.Manifests;
+
+public class ScalarResolverTests
+{
+    // yaml.v2 resolve.go: the YAML 1.1 boolean and null words Kubernetes' decoder knows.
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("Yes", true)]
+    [InlineData("on", true)]
+    [InlineData("ON", true)]
+    [InlineData("y", true)]
+    [InlineData("True", true)]
+    [InlineData("no", false)]
+    [InlineData("Off", false)]
+    [InlineData("n", false)]
+    [InlineData("FALSE", false)]
+    public void Plain_Booleans_ResolveAsYaml11(string text, bool expected)
+    {
+        var (kind, value) = ScalarResolver.ResolvePlain(text);
+        Assert.Equal(ScalarKind.Bool, kind);
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("~")]
+    [InlineData("null")]
+    [InlineData("Null")]
+    [InlineData("NULL")]
+    public void Plain_Nulls(string text) => Assert.Equal(ScalarKind.Null, ScalarResolver.ResolvePlain(text).Kind);
+
+    // yaml.v2 resolve: underscores dropped, then strconv.ParseInt(s, 0, 64): leading 0 is octal.
+    [Theory]
+    [InlineData("42", 42L)]
+    [InlineData("-7", -7L)]
+    [InlineData("+5", 5L)]
+    [InlineData("0777", 511L)]
+    [InlineData("0o17", 15L)]
+    [InlineData("0x1F", 31L)]
+    [InlineData("0b101", 5L)]
+    [InlineData("1_000", 1000L)]
+    [InlineData("0", 0L)]
+    public void Plain_Integers_FollowGoParseInt(string text, long expected)
+    {
+        var (kind, value) = ScalarResolver.ResolvePlain(text);
+        Assert.Equal(ScalarKind.Int, kind);
+        Assert.Equal(expected, value);
+    }
+
+    // What fails as an integer but matches yaml.v2's float pattern is a float ("0800" → 800.0).
+    [Theory]
+    [InlineData("0800", 800.0)]
+    [InlineData("1e3", 1000.0)]
+    [InlineData("1.5", 1.5)]
+    [InlineData(".5", 0.5)]
+    [InlineData("-2.", -2.0)]
+    public void Plain_Floats(string text, double expected)
+    {
+        var (kind, value) = ScalarResolver.ResolvePlain(text);
+        Assert.Equal(ScalarKind.Float, kind);
+        Assert.Equal(expected, value);
+    }
+
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("v1")]
+    [InlineData("0x")]
+    [InlineData("500m")]
+    [InlineData("1Gi")]
+    [InlineData("12:30")]
+    [InlineData("-")]
+    [InlineData("2024-13-01")]
+    public void Plain_Strings(string text) => Assert.Equal(ScalarKind.String, ScalarResolver.ResolvePlain(text).Kind);
+
+    // yaml.v2 parseTimestamp: an unquoted YYYY-... value that parses becomes a timestamp.
+    [Theory]
+    [InlineData("2024-01-02", "2024-01-02T00:00:00Z")]
+    [InlineData("2024-1-2", "2024-01-02T00:00:00Z")]
+    [InlineData("2001-12-14t21:59:43.10-05:00", "2001-12-14T21:59:43.1-05:00")]
+    [InlineData("2001-12-14 21:59:43.10", "2001-12-14T21:59:43.1Z")]
+    public void Plain_Timestamps_RenderAsRfc3339(string text, string json)
+    {
+        var (kind, value) = ScalarResolver.ResolvePlain(text);
+        Assert.Equal(ScalarKind.Timestamp, kind);
+        Assert.Equal(json, ScalarResolver.FormatTimestamp((DateTimeOffset)value!));
+    }
+
+    [Fact]
+    public void Quoted_StaysString() => Assert.Equal(ScalarKind.String, ScalarResolver.Resolve("yes", plain: false, tag: null).Kind);
+
+    [Fact]
+    public void StrTag_StaysString() => Assert.Equal(ScalarKind.String, ScalarResolver.Resolve("123", plain: true, tag: "tag:yaml.org,2002:str").Kind);
+}
