@@ -77,33 +77,49 @@ public sealed class ManifestLoader
 
     public LoadResult LoadFiles(IEnumerable<string> files, Func<TextReader>? stdin = null)
     {
-        var result = new LoadResult();
-        foreach (var path in files)
+        // Files are parsed in parallel (parsing dominates a run) and combined in input order,
+        // so the result is the same as a sequential read.
+        var list = files.ToList();
+        var parts = new LoadResult[list.Count];
+        Parallel.For(0, list.Count, i =>
         {
-            if (path == StdinPath)
+            if (list[i] != StdinPath)
+            {
+                parts[i] = LoadFile(list[i]);
+            }
+        });
+        var result = new LoadResult();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] == StdinPath)
             {
                 using var reader = (stdin ?? (() => Console.In))();
-                result.Add(LoadText(StdinName, reader.ReadToEnd()));
-                continue;
+                parts[i] = LoadText(StdinName, reader.ReadToEnd());
             }
 
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                var file = new SourceFile(DisplayPath(path), string.Empty);
-                result.Files.Add(file);
-                result.Problems.Add(new InputProblem(file, new SourcePosition(1, 1), InputProblemKind.Syntax, "the file cannot be read: " + e.Message, "Check that the file exists and is readable."));
-                continue;
-            }
-
-            result.Add(LoadBytes(DisplayPath(path), bytes));
+            result.Add(parts[i]);
         }
 
         return result;
+    }
+
+    private LoadResult LoadFile(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var result = new LoadResult();
+            var file = new SourceFile(DisplayPath(path), string.Empty);
+            result.Files.Add(file);
+            result.Problems.Add(new InputProblem(file, new SourcePosition(1, 1), InputProblemKind.Syntax, "the file cannot be read: " + e.Message, "Check that the file exists and is readable."));
+            return result;
+        }
+
+        return LoadBytes(DisplayPath(path), bytes);
     }
 
     /// <summary>Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM) and loads them.</summary>

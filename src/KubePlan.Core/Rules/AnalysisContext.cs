@@ -22,7 +22,8 @@ public sealed class AnalysisContext
         Manifests = new ManifestSet(input.Manifests);
         Options = options;
         var inline = input.Manifests.Where(m => m.IsKind(string.Empty, "Node"));
-        NodeManifests = nodes.Concat(inline).ToList();
+        // The same inventory may come both from --nodes and from the input: count each node once.
+        NodeManifests = nodes.Concat(inline).DistinctBy(n => n.Name, StringComparer.Ordinal).ToList();
     }
 
     public LoadResult Input { get; }
