@@ -1,0 +1,116 @@
+using System.Text.Json;
+
+namespace KubePlan.Cli.Tests;
+
+public class LintCommandTests
+{
+    private const string ValidConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n  mode: fast\n";
+    private const string BrokenYaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x\n";
+
+    [Fact]
+    public void Clean_Input_ExitsZero()
+    {
+        var (exit, output, _) = TestConsole.RunWithInput(ValidConfigMap, "lint", "-");
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.Contains("1 file, 1 document: 0 errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SyntaxError_IsAFinding_ExitsOne_WithPosition()
+    {
+        var (exit, output, _) = TestConsole.RunWithInput(BrokenYaml, "lint", "-");
+        Assert.Equal(ExitCodes.Findings, exit);
+        Assert.Matches(@"<stdin>:\d+:\d+: error yaml-syntax: ", output);
+    }
+
+    [Fact]
+    public void MissingPath_IsAUsageError()
+    {
+        var (exit, _, error) = TestConsole.Run("lint", "no/such/file.yaml");
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("no such file or directory", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--format", "xml")]
+    [InlineData("--fail-on", "fatal")]
+    [InlineData("--kubernetes-version", "two")]
+    [InlineData("--disable", "no-such-rule")]
+    [InlineData("--no-such-option", "x")]
+    public void BadOption_IsAUsageError(string option, string value)
+    {
+        var (exit, _, error) = TestConsole.RunWithInput(ValidConfigMap, "lint", "-", option, value);
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.StartsWith("kubeplan: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_FollowsTheContract()
+    {
+        var (exit, output, _) = TestConsole.RunWithInput(BrokenYaml, "lint", "-", "--format", "json");
+        Assert.Equal(ExitCodes.Findings, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("kubeplan", root.GetProperty("tool").GetProperty("name").GetString());
+        Assert.Equal("1.36", root.GetProperty("kubernetesVersion").GetString());
+        var d = root.GetProperty("diagnostics")[0];
+        Assert.Equal("yaml-syntax", d.GetProperty("ruleId").GetString());
+        Assert.Equal("error", d.GetProperty("severity").GetString());
+        Assert.Equal("<stdin>", d.GetProperty("file").GetString());
+        Assert.True(d.GetProperty("line").GetInt32() >= 1);
+        Assert.Equal(1, root.GetProperty("summary").GetProperty("documents").GetInt32());
+        Assert.Equal(1, root.GetProperty("summary").GetProperty("errors").GetInt32());
+    }
+
+    [Fact]
+    public void FailOn_Warning_TurnsWarningsIntoExitOne()
+    {
+        var twice = ValidConfigMap + "---\n" + ValidConfigMap;
+        Assert.Equal(ExitCodes.Clean, TestConsole.RunWithInput(twice, "lint", "-").Exit);
+        Assert.Equal(ExitCodes.Findings, TestConsole.RunWithInput(twice, "lint", "-", "--fail-on", "warning").Exit);
+    }
+
+    [Fact]
+    public void Disable_SkipsTheRule()
+    {
+        var (exit, output, _) = TestConsole.RunWithInput(BrokenYaml, "lint", "-", "--disable", "yaml-syntax");
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.DoesNotContain("yaml-syntax", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RedirectedOutput_HasNoColour()
+    {
+        var (_, output, _) = TestConsole.RunWithInput(BrokenYaml, "lint", "-");
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_Input_IsAFinding_NotACrash()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-test-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "image.yaml");
+            File.WriteAllBytes(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x01, 0x02]);
+            var (exit, output, _) = TestConsole.Run("lint", path);
+            Assert.Equal(ExitCodes.Findings, exit);
+            Assert.Contains("not text", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Rules_ListsTheCatalogue_AndShowsADoc()
+    {
+        var (exit, output, _) = TestConsole.Run("rules");
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.Contains("yaml-syntax", output, StringComparison.Ordinal);
+        var (docExit, doc, _) = TestConsole.Run("rules", "manifest-structure");
+        Assert.Equal(ExitCodes.Clean, docExit);
+        Assert.StartsWith("# manifest-structure", doc, StringComparison.Ordinal);
+    }
+}
