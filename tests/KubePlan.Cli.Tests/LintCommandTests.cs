@@ -114,3 +114,42 @@ public class LintCommandTests
         Assert.StartsWith("# manifest-structure", doc, StringComparison.Ordinal);
     }
 }
+
+public class LintConfigTests
+{
+    [Fact]
+    public void Config_TurnsRulesOff_AndSetsTheGate()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "kubeplan.yaml");
+            File.WriteAllText(config, "failOn: warning\nrules:\n  yaml-syntax: off\n");
+            var (exit, output, _) = TestConsole.RunWithInput("a: {b\n", "lint", "-", "--config", config);
+            Assert.Equal(ExitCodes.Clean, exit);
+            Assert.DoesNotContain("yaml-syntax", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BrokenConfig_IsAUsageError_WithPosition()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "kubeplan.yaml");
+            File.WriteAllText(config, "rules:\n  nope: off\n");
+            var (exit, _, error) = TestConsole.RunWithInput("a: 1\n", "lint", "-", "--config", config);
+            Assert.Equal(ExitCodes.UsageError, exit);
+            Assert.Contains("kubeplan.yaml:2:3: unknown rule", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -25,6 +25,30 @@ internal static class ConsoleSupport
         return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In);
     }
 
+    /// <summary>The configuration from --config, else .kubeplan.yaml in the current folder, else defaults.</summary>
+    public static KubePlan.Configuration.KubePlanConfig LoadConfig(string? path)
+    {
+        if (path is not null && !File.Exists(path))
+        {
+            throw new UsageException("no such configuration file: " + path);
+        }
+
+        path ??= File.Exists(KubePlan.Configuration.KubePlanConfig.DefaultFileName) ? KubePlan.Configuration.KubePlanConfig.DefaultFileName : null;
+        if (path is null)
+        {
+            return new KubePlan.Configuration.KubePlanConfig();
+        }
+
+        try
+        {
+            return KubePlan.Configuration.KubePlanConfig.Load(path, RuleCatalog.BuiltIn.Select(r => r.Id).ToList());
+        }
+        catch (KubePlan.Configuration.ConfigException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     public static KubernetesVersion ParseVersion(string? text)
     {
         if (text is null)

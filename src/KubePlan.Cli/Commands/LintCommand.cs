@@ -17,7 +17,10 @@ public sealed class LintCommand(IConsole console)
     public string Format { get; set; } = "text";
 
     [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
-    public string FailOn { get; set; } = "error";
+    public string? FailOn { get; set; }
+
+    [Option("--config <FILE>", Description = "Settings file (default: .kubeplan.yaml in the current folder, when present).")]
+    public string? Config { get; set; }
 
     [Option("--nodes <FILE>", Description = "A node inventory (kubectl get nodes -o yaml) for scheduling checks.")]
     public string? Nodes { get; set; }
@@ -37,7 +40,9 @@ public sealed class LintCommand(IConsole console)
     public int OnExecute()
     {
         var writer = ReportWriters.Find(Format) ?? throw new UsageException($"unknown --format '{Format}'; choose one of {ReportWriters.Names}");
-        if (!SeverityNames.TryParse(FailOn, out var threshold))
+        var config = ConsoleSupport.LoadConfig(Config);
+        var threshold = config.FailOn ?? Severity.Error;
+        if (FailOn is not null && !SeverityNames.TryParse(FailOn, out threshold))
         {
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
@@ -49,12 +54,15 @@ public sealed class LintCommand(IConsole console)
 
         var options = new LintOptions
         {
-            KubernetesVersion = ConsoleSupport.ParseVersion(KubernetesVersion),
-            StrictKinds = StrictKinds,
-            DisabledRules = Disable.ToHashSet(StringComparer.Ordinal),
+            KubernetesVersion = KubernetesVersion is null ? config.KubernetesVersion ?? Rules.KubernetesVersion.Default : ConsoleSupport.ParseVersion(KubernetesVersion),
+            StrictKinds = StrictKinds || config.StrictKinds == true,
+            DisabledRules = Disable.Concat(config.DisabledRules).ToHashSet(StringComparer.Ordinal),
+            SeverityOverrides = config.SeverityOverrides,
         };
-        var input = ConsoleSupport.Load(Paths, console, Namespace);
-        var nodes = Nodes is null ? null : ConsoleSupport.Load([Nodes], console, Namespace);
+        var ns = Namespace ?? config.Namespace;
+        var input = ConsoleSupport.Load(Paths, console, ns);
+        var nodesPath = Nodes ?? config.Nodes;
+        var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
         var report = Linter.Run(input, options, nodes);
         writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console)));
         return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;

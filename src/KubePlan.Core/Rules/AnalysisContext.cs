@@ -11,6 +11,9 @@ public sealed record LintOptions
     public bool StrictKinds { get; init; }
 
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Rules whose findings are reported at another severity (from the configuration).</summary>
+    public IReadOnlyDictionary<string, Diagnostics.Severity> SeverityOverrides { get; init; } = new Dictionary<string, Diagnostics.Severity>(StringComparer.Ordinal);
 }
 
 /// <summary>What every rule sees: the objects of the run, the node inventory, problems from reading, options.</summary>

@@ -57,7 +57,13 @@ public static class Linter
                 continue;
             }
 
-            diagnostics.AddRange(RunSafely(rule, context));
+            var found = RunSafely(rule, context);
+            if (options.SeverityOverrides.TryGetValue(rule.Id, out var severity))
+            {
+                found = found.Select(d => d with { Severity = severity }).ToList();
+            }
+
+            diagnostics.AddRange(found);
         }
 
         diagnostics.Sort(Diagnostic.Order);
