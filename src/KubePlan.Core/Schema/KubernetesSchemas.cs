@@ -44,6 +44,13 @@ public sealed class KubernetesSchemas
         return schema is not null;
     }
 
+    /// <summary>
+    /// Loads the schemas of the given kinds up front, in parallel. Parsing a schema is the expensive part of validation
+    /// (tens of milliseconds per kind, a few hundred for the first while the JIT warms up); validating is microseconds.
+    /// </summary>
+    public void Preload(IEnumerable<(string ApiVersion, string Kind)> kinds) =>
+        Parallel.ForEach(kinds.Distinct(), pair => TryGet(pair.ApiVersion, pair.Kind, out _));
+
     /// <summary>Whether a schema exists for the kind, without loading it.</summary>
     public bool Contains(string apiVersion, string kind) =>
         SplitApiVersion(apiVersion) is var (group, version) && version.Length > 0 && _resources.Contains(ResourceName(group, version, kind));
