@@ -1,0 +1,82 @@
+using System.Diagnostics.CodeAnalysis;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace KubePlan.Schema;
+
+/// <summary>
+/// A validator for the custom resources of one CRD version, compiled from its <c>openAPIV3Schema</c>.
+/// Honours <c>x-kubernetes-preserve-unknown-fields</c>, <c>x-kubernetes-int-or-string</c> and
+/// <c>x-kubernetes-embedded-resource</c>; unknown fields are errors only where the schema is structural and does not
+/// preserve them (as the API server prunes them there); <c>apiVersion</c>, <c>kind</c> and <c>metadata</c> are always allowed at the root.
+/// </summary>
+public sealed class CustomResourceSchema : IManifestSchema
+{
+    private readonly SchemaNode _root;
+
+    private CustomResourceSchema(SchemaNode root, bool structural)
+    {
+        _root = root;
+        IsStructural = structural;
+    }
+
+    /// <summary>Whether every node declares a type (the API server's structural schema rule), so unknown fields are reported.</summary>
+    public bool IsStructural { get; }
+
+    /// <summary>Compiles <paramref name="openApiV3Schema"/>; false with a plain-words <paramref name="error"/> if it cannot be read as a schema.</summary>
+    public static bool TryCreate(JToken openApiV3Schema, [NotNullWhen(true)] out CustomResourceSchema? schema, [NotNullWhen(false)] out string? error)
+    {
+        schema = null;
+        if (openApiV3Schema is not JObject obj)
+        {
+            error = "openAPIV3Schema must be an object";
+            return false;
+        }
+
+        try
+        {
+            var parsed = JsonSchema.FromJsonAsync(obj.ToString(Formatting.None)).GetAwaiter().GetResult();
+            var structural = IsStructuralNode(obj, isRoot: true);
+            schema = new CustomResourceSchema(SchemaCompiler.CompileCustomResource(parsed, structural), structural);
+            error = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException or NotSupportedException or FormatException or InvalidCastException)
+        {
+            error = "openAPIV3Schema could not be read as a JSON schema: " + ex.Message;
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, document);
+
+    // A structural schema gives every node a type, except where x-kubernetes-int-or-string or
+    // x-kubernetes-preserve-unknown-fields stand in for it (apiextensions-apiserver/pkg/apiserver/schema/validation.go).
+    private static bool IsStructuralNode(JObject node, bool isRoot)
+    {
+        var typed = node["type"] is JValue { Type: JTokenType.String } type && ((string?)type)?.Length > 0;
+        var exempt = IsTrue(node, "x-kubernetes-int-or-string") || IsTrue(node, "x-kubernetes-preserve-unknown-fields");
+        if (!typed && !exempt && !isRoot)
+        {
+            return false;
+        }
+
+        if (node["properties"] is JObject properties)
+        {
+            foreach (var property in properties.Properties())
+            {
+                if (property.Value is not JObject child || !IsStructuralNode(child, isRoot: false))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return (node["items"] is not JObject items || IsStructuralNode(items, isRoot: false))
+            && (node["additionalProperties"] is not JObject additional || IsStructuralNode(additional, isRoot: false));
+    }
+
+    private static bool IsTrue(JObject node, string name) => node[name] is JValue { Type: JTokenType.Boolean } value && (bool)value;
+}

@@ -1,0 +1,10 @@
+using Newtonsoft.Json.Linq;
+
+namespace KubePlan.Schema;
+
+/// <summary>A compiled schema for one kind of manifest: a built-in Kubernetes kind or a custom resource.</summary>
+public interface IManifestSchema
+{
+    /// <summary>Every violation in <paramref name="document"/>, in document order. Never throws for any JSON input.</summary>
+    IReadOnlyList<SchemaViolation> Validate(JToken document);
+}

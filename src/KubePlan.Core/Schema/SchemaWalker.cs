@@ -1,0 +1,424 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace KubePlan.Schema;
+
+/// <summary>
+/// Walks a document alongside a compiled schema. Keeps the path as a stack of segments and only builds pointers and
+/// messages when something is wrong, so a valid document costs one list and no strings.
+/// </summary>
+internal sealed class SchemaWalker
+{
+    private const string QuantityHint = "use a number with an optional suffix, such as 500m, 1.5, 2Gi or 1e3";
+    private readonly List<SchemaViolation> _violations = [];
+    private Segment[] _path = new Segment[16];
+    private int _depth;
+
+    private SchemaWalker()
+    {
+    }
+
+    public static IReadOnlyList<SchemaViolation> Validate(SchemaNode root, JToken document)
+    {
+        var walker = new SchemaWalker();
+        walker.Visit(root, document);
+        return walker._violations;
+    }
+
+    private void Visit(SchemaNode node, JToken token)
+    {
+        // JSON null means "unset" to the Kubernetes decoder (and CRD pruning drops non-nullable nulls), so it is never a type error.
+        if (token.Type is JTokenType.Null or JTokenType.Undefined)
+        {
+            return;
+        }
+
+        var kind = KindOf(token);
+        if (!Accepts(node.Kinds, kind))
+        {
+            Report(Pointer(), $"{Subject()} must be {Expected(node)}, got {Describe(token)}");
+            return;
+        }
+
+        switch (kind)
+        {
+            case JsonKinds.Object:
+                VisitObject(node, (JObject)token);
+                break;
+            case JsonKinds.Array:
+                VisitArray(node, (JArray)token);
+                break;
+            case JsonKinds.String:
+                VisitString(node, token);
+                break;
+            case JsonKinds.Integer:
+            case JsonKinds.Number:
+                VisitNumber(node, token, kind);
+                break;
+        }
+
+        if (node.Enum is { } allowed && kind != JsonKinds.Object && kind != JsonKinds.Array)
+        {
+            var text = kind == JsonKinds.String ? (string)token! : token.ToString(Formatting.None);
+            if (Array.IndexOf(allowed, text) < 0)
+            {
+                var list = string.Join(", ", allowed.Select(a => "\"" + a + "\""));
+                Report(Pointer(), $"{Subject()} must be one of {list} (got {(kind == JsonKinds.String ? JsonConvert.ToString(Truncate(text)) : text)})");
+            }
+        }
+
+        if (node.AllOf is { } allOf)
+        {
+            foreach (var branch in allOf)
+            {
+                Visit(branch, token);
+            }
+        }
+
+        if (node.AnyOf is { } anyOf && CountMatches(anyOf, token, stopAt: 1) == 0)
+        {
+            Report(Pointer(), $"{Subject()} does not match any of the forms the schema allows (anyOf)");
+        }
+
+        if (node.OneOf is { } oneOf)
+        {
+            var matches = CountMatches(oneOf, token, stopAt: 2);
+            if (matches != 1)
+            {
+                Report(Pointer(), matches == 0
+                    ? $"{Subject()} does not match any of the forms the schema allows (oneOf)"
+                    : $"{Subject()} matches more than one of the forms the schema allows (oneOf needs exactly one)");
+            }
+        }
+    }
+
+    private int CountMatches(SchemaNode[] branches, JToken token, int stopAt)
+    {
+        var matches = 0;
+        foreach (var branch in branches)
+        {
+            var before = _violations.Count;
+            Visit(branch, token);
+            if (_violations.Count == before)
+            {
+                matches++;
+            }
+            else
+            {
+                _violations.RemoveRange(before, _violations.Count - before);
+            }
+
+            if (matches >= stopAt)
+            {
+                break;
+            }
+        }
+
+        return matches;
+    }
+
+    private void VisitObject(SchemaNode node, JObject obj)
+    {
+        foreach (var required in node.Required)
+        {
+            if (obj[required] is null or { Type: JTokenType.Null })
+            {
+                Report(Pointer(), $"{Child(required)} is required");
+            }
+        }
+
+        foreach (var property in obj.Properties())
+        {
+            Push(new Segment(property.Name, -1));
+            if (node.Properties is not null && node.Properties.TryGetValue(property.Name, out var propertySchema))
+            {
+                Visit(propertySchema, property.Value);
+            }
+            else if (node.AdditionalProperties is { } additional)
+            {
+                Visit(additional, property.Value);
+            }
+            else if (node.RejectUnknown && !(node.AllowsTypeMeta && property.Name is "apiVersion" or "kind" or "metadata"))
+            {
+                ReportUnknown(node, property.Name);
+            }
+
+            _depth--;
+        }
+    }
+
+    private void VisitArray(SchemaNode node, JArray array)
+    {
+        if (node.MinItems is { } minItems && array.Count < minItems)
+        {
+            Report(Pointer(), $"{Subject()} must have at least {minItems} item{(minItems == 1 ? "" : "s")}, got {array.Count}");
+        }
+
+        if (node.MaxItems is { } maxItems && array.Count > maxItems)
+        {
+            Report(Pointer(), $"{Subject()} must have at most {maxItems} item{(maxItems == 1 ? "" : "s")}, got {array.Count}");
+        }
+
+        if (node.Items is not { } items)
+        {
+            return;
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            Push(new Segment(null, i));
+            Visit(items, array[i]);
+            _depth--;
+        }
+    }
+
+    private void VisitString(SchemaNode node, JToken token)
+    {
+        var value = token.Type == JTokenType.Date
+            ? ((DateTime)token).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
+            : (string?)token ?? string.Empty;
+        if (node.Pattern is { } pattern && !pattern.IsMatch(value))
+        {
+            Report(Pointer(), node.Format == ValueFormat.Quantity
+                ? $"{Subject()}: \"{value}\" is not a valid quantity ({QuantityHint})"
+                : $"{Subject()}: \"{value}\" does not match the pattern {pattern}");
+        }
+
+        if (node.Format == ValueFormat.Byte && !IsBase64(value))
+        {
+            Report(Pointer(), $"{Subject()} must be base64-encoded data; \"{Truncate(value)}\" is not valid base64 (use stringData for plain text)");
+        }
+
+        if (node.MinLength is { } minLength && value.Length < minLength)
+        {
+            Report(Pointer(), $"{Subject()} must be at least {minLength} character{(minLength == 1 ? "" : "s")} long, got \"{Truncate(value)}\"");
+        }
+
+        if (node.MaxLength is { } maxLength && value.Length > maxLength)
+        {
+            Report(Pointer(), $"{Subject()} must be at most {maxLength} character{(maxLength == 1 ? "" : "s")} long, got {value.Length}");
+        }
+    }
+
+    private void VisitNumber(SchemaNode node, JToken token, JsonKinds kind)
+    {
+        if (node.Minimum is null && node.Maximum is null)
+        {
+            return;
+        }
+
+        var value = ((JValue)token).Value;
+        var bits = node.Format switch
+        {
+            ValueFormat.Int32 => " (int32)",
+            ValueFormat.Int64 => " (int64)",
+            _ => string.Empty,
+        };
+        if (node.Minimum is { } minimum && Compare(value, minimum) is var low && (low < 0 || (node.ExclusiveMinimum && low == 0)))
+        {
+            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMinimum ? "greater than" : "at least")} {minimum.ToString(CultureInfo.InvariantCulture)}{bits}, got {token.ToString(Formatting.None)}");
+        }
+        else if (node.Maximum is { } maximum && Compare(value, maximum) is var high && (high > 0 || (node.ExclusiveMaximum && high == 0)))
+        {
+            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMaximum ? "less than" : "at most")} {maximum.ToString(CultureInfo.InvariantCulture)}{bits}, got {token.ToString(Formatting.None)}");
+        }
+
+        _ = kind;
+    }
+
+    private static int Compare(object? value, decimal bound) => value switch
+    {
+        long l => ((decimal)l).CompareTo(bound),
+        int i => ((decimal)i).CompareTo(bound),
+        BigInteger b => b.CompareTo(new BigInteger(bound)),
+        double d => d.CompareTo((double)bound),
+        decimal m => m.CompareTo(bound),
+        _ => 0,
+    };
+
+    private void ReportUnknown(SchemaNode node, string name)
+    {
+        var parent = _depth <= 1 ? "at the top level" : "in " + HumanPath(_depth - 1);
+        var suggestion = node.Properties is null ? null : Suggest(name, node.Properties.Keys);
+        var message = $"unknown field \"{name}\" {parent}" + (suggestion is null ? string.Empty : $"; did you mean \"{suggestion}\"?");
+        _violations.Add(new SchemaViolation(Pointer(), message, AtKey: true));
+    }
+
+    /// <summary>The allowed name closest to <paramref name="name"/>: same letters in another case, or within a small edit distance.</summary>
+    internal static string? Suggest(string name, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        var limit = name.Length <= 3 ? 1 : name.Length <= 6 ? 2 : 3;
+        foreach (var candidate in candidates.Order(StringComparer.Ordinal))
+        {
+            if (string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return candidate;
+            }
+
+            var distance = Levenshtein(name, candidate);
+            if (distance <= limit && distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 3)
+        {
+            return int.MaxValue;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static bool IsBase64(string value)
+    {
+        var buffer = new byte[(value.Length * 3 / 4) + 3];
+        return value.Length % 4 == 0 && Convert.TryFromBase64String(value, buffer, out _) && !value.Any(char.IsWhiteSpace);
+    }
+
+    private static JsonKinds KindOf(JToken token) => token.Type switch
+    {
+        JTokenType.Object => JsonKinds.Object,
+        JTokenType.Array => JsonKinds.Array,
+        JTokenType.Integer => JsonKinds.Integer,
+        JTokenType.Float => IsIntegral(token) ? JsonKinds.Integer : JsonKinds.Number,
+        JTokenType.Boolean => JsonKinds.Boolean,
+        _ => JsonKinds.String,
+    };
+
+    // YAML 1e3 reaches JSON as 1000.0 and Go's decoder takes it as the integer 1000, so integral floats are integers.
+    private static bool IsIntegral(JToken token) => ((JValue)token).Value switch
+    {
+        double d => !double.IsInfinity(d) && Math.Floor(d) == d,
+        decimal m => decimal.Floor(m) == m,
+        _ => false,
+    };
+
+    private static bool Accepts(JsonKinds allowed, JsonKinds actual) =>
+        allowed == JsonKinds.Any
+        || (allowed & actual) != 0
+        || (actual == JsonKinds.Integer && (allowed & JsonKinds.Number) != 0);
+
+    private static string Expected(SchemaNode node) => node.Format switch
+    {
+        ValueFormat.IntOrString => "an integer or a string",
+        ValueFormat.Quantity => "a quantity (a number, or a string such as \"500m\" or \"2Gi\")",
+        _ => string.Join(" or ", Enum.GetValues<JsonKinds>()
+            .Where(k => k != JsonKinds.Any && (node.Kinds & k) != 0 && !(k == JsonKinds.Integer && (node.Kinds & JsonKinds.Number) != 0))
+            .Select(k => k switch
+            {
+                JsonKinds.Object => "an object",
+                JsonKinds.Array => "a list",
+                JsonKinds.String => "a string",
+                JsonKinds.Integer => "an integer",
+                JsonKinds.Number => "a number",
+                _ => "a boolean",
+            })),
+    };
+
+    private static string Describe(JToken token) => token.Type switch
+    {
+        JTokenType.Object => "an object",
+        JTokenType.Array => "a list",
+        JTokenType.Boolean => $"the boolean {((bool)token ? "true" : "false")}",
+        JTokenType.Integer or JTokenType.Float => $"the number {token.ToString(Formatting.None)}",
+        _ => $"the string {JsonConvert.ToString(Truncate(token.ToString()))}",
+    };
+
+    private static string Truncate(string value) => value.Length <= 60 ? value : value[..57] + "...";
+
+    private void Report(string pointer, string message) => _violations.Add(new SchemaViolation(pointer, message, AtKey: false));
+
+    private void Push(Segment segment)
+    {
+        if (_depth == _path.Length)
+        {
+            Array.Resize(ref _path, _path.Length * 2);
+        }
+
+        _path[_depth++] = segment;
+    }
+
+    private string Subject() => _depth == 0 ? "the document" : HumanPath(_depth);
+
+    private string Child(string name)
+    {
+        var parent = HumanPath(_depth);
+        return parent.Length == 0 ? FormatName(name, first: true) : parent + FormatName(name, first: false);
+    }
+
+    private string HumanPath(int depth)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < depth; i++)
+        {
+            var segment = _path[i];
+            builder.Append(segment.Name is null ? $"[{segment.Index}]" : FormatName(segment.Name, builder.Length == 0));
+        }
+
+        return builder.ToString();
+    }
+
+    private static string FormatName(string name, bool first)
+    {
+        var plain = name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+        return plain ? (first ? name : "." + name) : "[" + JsonConvert.ToString(name) + "]";
+    }
+
+    private string Pointer()
+    {
+        if (_depth == 0)
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        for (var i = 0; i < _depth; i++)
+        {
+            var segment = _path[i];
+            builder.Append('/');
+            if (segment.Name is null)
+            {
+                builder.Append(segment.Index.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(segment.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private readonly record struct Segment(string? Name, int Index);
+}
