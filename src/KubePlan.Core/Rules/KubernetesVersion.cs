@@ -14,6 +14,7 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
         if (parts is null || parts.Length is < 2 or > 3
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
+            || (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             || major != 1)
         {
             return false;
@@ -22,6 +23,10 @@ public readonly record struct KubernetesVersion(int Major, int Minor) : ICompara
         version = new KubernetesVersion(major, minor);
         return true;
     }
+
+    /// <summary>Parses like <see cref="TryParse"/>; throws <see cref="FormatException"/> otherwise.</summary>
+    public static KubernetesVersion Parse(string text) =>
+        TryParse(text, out var version) ? version : throw new FormatException($"\"{text}\" is not a Kubernetes version such as 1.25");
 
     public int CompareTo(KubernetesVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 

@@ -1,3 +1,4 @@
+using KubePlan.Rules;
 namespace KubePlan.Schema;
 
 /// <summary>
@@ -15,8 +16,8 @@ public sealed record ApiLifecycle(
     string Group,
     string Version,
     string Kind,
-    KubeVersion DeprecatedIn,
-    KubeVersion RemovedIn,
+    KubernetesVersion DeprecatedIn,
+    KubernetesVersion RemovedIn,
     string? ReplacementApiVersion,
     string Note,
     string Source)
@@ -25,8 +26,8 @@ public sealed record ApiLifecycle(
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
     /// <summary>True when <paramref name="target"/> no longer serves this API.</summary>
-    public bool IsRemovedIn(KubeVersion target) => target >= RemovedIn;
+    public bool IsRemovedIn(KubernetesVersion target) => target >= RemovedIn;
 
     /// <summary>True when <paramref name="target"/> still serves this API but warns that it is deprecated.</summary>
-    public bool IsDeprecatedButServedIn(KubeVersion target) => target >= DeprecatedIn && target < RemovedIn;
+    public bool IsDeprecatedButServedIn(KubernetesVersion target) => target >= DeprecatedIn && target < RemovedIn;
 }

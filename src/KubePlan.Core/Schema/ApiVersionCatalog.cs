@@ -1,3 +1,4 @@
+using KubePlan.Rules;
 namespace KubePlan.Schema;
 
 /// <summary>
@@ -117,13 +118,13 @@ public static class ApiVersionCatalog
     }
 
     /// <summary>True when <paramref name="target"/> no longer serves the apiVersion/kind.</summary>
-    public static bool IsRemovedIn(string apiVersion, string kind, KubeVersion target) =>
+    public static bool IsRemovedIn(string apiVersion, string kind, KubernetesVersion target) =>
         Lookup(apiVersion, kind)?.IsRemovedIn(target) == true;
 
     /// <summary>True when <paramref name="target"/> still serves the apiVersion/kind but it is deprecated there.</summary>
-    public static bool IsDeprecatedButServedIn(string apiVersion, string kind, KubeVersion target) =>
+    public static bool IsDeprecatedButServedIn(string apiVersion, string kind, KubernetesVersion target) =>
         Lookup(apiVersion, kind)?.IsDeprecatedButServedIn(target) == true;
 
     private static ApiLifecycle Entry(string group, string version, string kind, string deprecatedIn, string removedIn, string? replacement, string note) =>
-        new(group, version, kind, KubeVersion.Parse(deprecatedIn), KubeVersion.Parse(removedIn), replacement, note, MigrationGuide + "#v1-" + removedIn.Split('.')[1]);
+        new(group, version, kind, KubernetesVersion.Parse(deprecatedIn), KubernetesVersion.Parse(removedIn), replacement, note, MigrationGuide + "#v1-" + removedIn.Split('.')[1]);
 }

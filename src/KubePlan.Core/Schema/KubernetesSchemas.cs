@@ -55,6 +55,30 @@ public sealed class KubernetesSchemas
     public bool Contains(string apiVersion, string kind) =>
         SplitApiVersion(apiVersion) is var (group, version) && version.Length > 0 && _resources.Contains(ResourceName(group, version, kind));
 
+    /// <summary>
+    /// Every apiVersion that has a schema for a kind spelled like <paramref name="kind"/> (ignoring case), with the
+    /// kind as upstream spells it unknown here: callers compare case themselves. Used to suggest the right version.
+    /// </summary>
+    public IReadOnlyList<string> ApiVersionsOf(string kind)
+    {
+        var suffix = "-" + kind.ToLowerInvariant() + ".json";
+        var found = new List<string>();
+        foreach (var name in _resources)
+        {
+            if (!name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var groupVersion = name[ResourcePrefix.Length..^suffix.Length];
+            var dash = groupVersion.LastIndexOf('-');
+            found.Add(dash < 0 ? groupVersion : groupVersion[..dash] + "/" + groupVersion[(dash + 1)..]);
+        }
+
+        found.Sort(StringComparer.Ordinal);
+        return found;
+    }
+
     /// <summary>Splits <c>apps/v1</c> into (<c>apps</c>, <c>v1</c>) and <c>v1</c> into (<c>""</c>, <c>v1</c>); the version is empty when malformed.</summary>
     public static (string Group, string Version) SplitApiVersion(string apiVersion)
     {

@@ -42,7 +42,7 @@ public partial class FixtureTests
         var input = loader.LoadText(fixture, text);
         var nodesPath = Path.Combine(Path.GetDirectoryName(path)!, "nodes.yaml");
         var nodes = File.Exists(nodesPath) ? loader.LoadText("nodes.yaml", File.ReadAllText(nodesPath)) : null;
-        var report = Linter.Run(input, new LintOptions(), nodes);
+        var report = Linter.Run(input, RuleHarness.OptionsFor(text), nodes);
         var actual = report.Diagnostics.Where(d => d.RuleId == ruleId).Select(d => d.Line).Order().ToList();
 
         Assert.True(expected.SequenceEqual(actual),

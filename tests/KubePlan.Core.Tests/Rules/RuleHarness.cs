@@ -12,11 +12,37 @@ public static class RuleHarness
         var loader = new ManifestLoader();
         var input = loader.LoadText(path, yaml);
         var nodes = nodesYaml is null ? null : loader.LoadText("nodes.yaml", nodesYaml);
-        return Linter.Run(input, options ?? new LintOptions(), nodes);
+        return Linter.Run(input, options ?? OptionsFor(yaml), nodes);
     }
 
     public static IReadOnlyList<Diagnostic> Findings(string yaml, string ruleId, LintOptions? options = null) =>
         Lint(yaml, options).Diagnostics.Where(d => d.RuleId == ruleId).ToList();
+
+    /// <summary>
+    /// Options a fixture or doc example asks for in a comment line such as
+    /// <c># kubeplan lint --kubernetes-version 1.24 --strict-kinds</c>.
+    /// </summary>
+    public static LintOptions OptionsFor(string yaml)
+    {
+        var options = new LintOptions();
+        foreach (var line in yaml.Split('\n').Where(l => l.TrimStart().StartsWith("# kubeplan lint", StringComparison.Ordinal)))
+        {
+            var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+            {
+                if (words[i] == "--kubernetes-version" && i + 1 < words.Length)
+                {
+                    options = options with { KubernetesVersion = KubernetesVersion.Parse(words[i + 1]) };
+                }
+                else if (words[i] == "--strict-kinds")
+                {
+                    options = options with { StrictKinds = true };
+                }
+            }
+        }
+
+        return options;
+    }
 
     /// <summary>The repository root (the folder holding KubePlan.sln).</summary>
     public static string RepoRoot { get; } = FindRepoRoot();

@@ -1,4 +1,5 @@
 using KubePlan.Schema;
+using KubePlan.Rules;
 
 namespace KubePlan.Core.Tests.Schema;
 
@@ -21,8 +22,8 @@ public class ApiVersionCatalogTests
     {
         var entry = ApiVersionCatalog.Lookup(apiVersion, kind);
         Assert.NotNull(entry);
-        Assert.Equal(KubeVersion.Parse(deprecatedIn), entry.DeprecatedIn);
-        Assert.Equal(KubeVersion.Parse(removedIn), entry.RemovedIn);
+        Assert.Equal(KubernetesVersion.Parse(deprecatedIn), entry.DeprecatedIn);
+        Assert.Equal(KubernetesVersion.Parse(removedIn), entry.RemovedIn);
         Assert.Equal(replacement, entry.ReplacementApiVersion);
         Assert.Equal(apiVersion, entry.ApiVersion);
         Assert.StartsWith(ApiVersionCatalog.MigrationGuide, entry.Source, StringComparison.Ordinal);
@@ -33,10 +34,10 @@ public class ApiVersionCatalogTests
     {
         var entry = ApiVersionCatalog.Lookup("batch", "v1beta1", "CronJob");
         Assert.NotNull(entry);
-        Assert.True(entry.IsRemovedIn(KubeVersion.Parse("1.25")));
-        Assert.False(entry.IsRemovedIn(KubeVersion.Parse("1.24")));
-        Assert.True(entry.IsDeprecatedButServedIn(KubeVersion.Parse("1.24")));
-        Assert.False(entry.IsDeprecatedButServedIn(KubeVersion.Parse("1.20")));
+        Assert.True(entry.IsRemovedIn(KubernetesVersion.Parse("1.25")));
+        Assert.False(entry.IsRemovedIn(KubernetesVersion.Parse("1.24")));
+        Assert.True(entry.IsDeprecatedButServedIn(KubernetesVersion.Parse("1.24")));
+        Assert.False(entry.IsDeprecatedButServedIn(KubernetesVersion.Parse("1.20")));
         Assert.Equal("batch/v1", entry.ReplacementApiVersion);
     }
 
@@ -49,7 +50,7 @@ public class ApiVersionCatalogTests
     public void Lookup_ReturnsNull_ForCurrentOrUnknownApis(string apiVersion, string kind)
     {
         Assert.Null(ApiVersionCatalog.Lookup(apiVersion, kind));
-        Assert.False(ApiVersionCatalog.IsRemovedIn(apiVersion, kind, KubeVersion.Parse("1.36")));
+        Assert.False(ApiVersionCatalog.IsRemovedIn(apiVersion, kind, KubernetesVersion.Parse("1.36")));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public class ApiVersionCatalogTests
     [InlineData("1.29.3", 1, 29)]
     public void KubeVersion_Parses(string text, int major, int minor)
     {
-        Assert.Equal(new KubeVersion(major, minor), KubeVersion.Parse(text));
+        Assert.Equal(new KubernetesVersion(major, minor), KubernetesVersion.Parse(text));
     }
 
     [Theory]
@@ -89,6 +90,6 @@ public class ApiVersionCatalogTests
     [InlineData("1.2.3.4")]
     public void KubeVersion_Rejects(string text)
     {
-        Assert.False(KubeVersion.TryParse(text, out _));
+        Assert.False(KubernetesVersion.TryParse(text, out _));
     }
 }
