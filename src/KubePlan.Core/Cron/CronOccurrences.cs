@@ -27,7 +27,10 @@ public static class CronOccurrences
         }
         else
         {
-            next = UsesCronos(zone) ? NextWithCronos(schedule, fromUtc, zone) : RobfigNext.Next(schedule, fromUtc, zone);
+            // Cronos stops at year 2499; robfig's five-year window needs a few years of headroom.
+            next = UsesCronos(zone) && fromUtc.Year < 2490
+                ? NextWithCronos(schedule, fromUtc, zone)
+                : RobfigNext.Next(schedule, fromUtc, zone);
         }
 
         return next is { } utc ? TimeZoneInfo.ConvertTime(new DateTimeOffset(utc, TimeSpan.Zero), zone) : null;

@@ -25,6 +25,12 @@ internal static class RobfigNext
     /// <summary>The first run strictly after <paramref name="fromUtc"/>, or null (robfig's zero time).</summary>
     internal static DateTime? Next(CronSchedule s, DateTime fromUtc, TimeZoneInfo zone)
     {
+        // Go's time reaches far beyond .NET's year 9999; near that end there is nothing sensible to report.
+        if (fromUtc.Year > 9990)
+        {
+            return null;
+        }
+
         // Start at the earliest possible time (the upcoming second).
         var t = fromUtc.AddTicks(TimeSpan.TicksPerSecond - (fromUtc.Ticks % TimeSpan.TicksPerSecond));
         var added = false;
