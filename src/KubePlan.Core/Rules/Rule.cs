@@ -26,6 +26,32 @@ public abstract class Rule
             manifest.Ref, at.Pointer.Length == 0 ? "/" : at.Pointer, hint ?? Info.Remediation);
     }
 
+    /// <summary>A finding at a character offset inside a scalar string (e.g. one field of a cron schedule).</summary>
+    protected Diagnostic ReportInScalar(Manifest manifest, Located at, int offset, string message, string? hint = null, Severity? severity = null)
+    {
+        var finding = Report(manifest, at, message, hint, severity: severity);
+        var shift = at.Node is YScalar s ? ScalarColumnShift(manifest, s, offset) : 0;
+        return finding with { Column = finding.Column + shift };
+    }
+
+    /// <summary>
+    /// How many columns after the scalar's start the given offset of its text is: only for single-line
+    /// plain or quoted scalars without escapes, where text and source line up; otherwise the start.
+    /// </summary>
+    private static int ScalarColumnShift(Manifest manifest, YScalar scalar, int offset)
+    {
+        var line = manifest.File.Line(scalar.Start.Line);
+        if (line is null || offset <= 0 || scalar.Text.Contains('\n', StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var start = scalar.Start.Column - 1;
+        var quote = start < line.Length && line[start] is '"' or '\'' ? 1 : 0;
+        var source = line.AsSpan(Math.Min(line.Length, start + quote));
+        return source.StartsWith(scalar.Text.AsSpan(0, Math.Min(offset, scalar.Text.Length)), StringComparison.Ordinal) ? quote + offset : 0;
+    }
+
     /// <summary>A finding at a position of a file that is not (or not yet) an object.</summary>
     protected Diagnostic Report(SourceFile file, SourcePosition position, string message, string? hint = null) =>
         new(Info.Id, Info.DefaultSeverity, message, file.Path, position.Line, position.Column, null, null, hint ?? Info.Remediation);
