@@ -13,7 +13,7 @@ public sealed class LintCommand(IConsole console)
     [Required]
     public string[] Paths { get; set; } = [];
 
-    [Option("-f|--format <FORMAT>", Description = "text (default) or json.")]
+    [Option("-f|--format <FORMAT>", Description = "text (default), json, sarif, junit or github.")]
     public string Format { get; set; } = "text";
 
     [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
@@ -56,7 +56,7 @@ public sealed class LintCommand(IConsole console)
         var input = ConsoleSupport.Load(Paths, console, Namespace);
         var nodes = Nodes is null ? null : ConsoleSupport.Load([Nodes], console, Namespace);
         var report = Linter.Run(input, options, nodes);
-        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console)));
+        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), FailOn: threshold));
         return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }
