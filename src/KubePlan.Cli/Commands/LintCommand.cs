@@ -31,6 +31,9 @@ public sealed class LintCommand(IConsole console)
     [Option("--disable <RULE>", Description = "Skip a rule (repeatable).")]
     public string[] Disable { get; set; } = [];
 
+    [Option("--rules <PATH>", Description = "Custom rules: a C# file or a folder of them (repeatable); see rules/custom/README.md.")]
+    public string[] Rules { get; set; } = [];
+
     [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
     public string? Namespace { get; set; }
 
@@ -42,7 +45,9 @@ public sealed class LintCommand(IConsole console)
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
 
-        foreach (var id in Disable.Where(id => RuleCatalog.Find(id) is null))
+        using var custom = CustomRuleOption.Load(Rules);
+        var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).ToList();
+        foreach (var id in Disable.Where(id => rules.All(r => r.Id != id)))
         {
             throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
         }
@@ -55,8 +60,8 @@ public sealed class LintCommand(IConsole console)
         };
         var input = ConsoleSupport.Load(Paths, console, Namespace);
         var nodes = Nodes is null ? null : ConsoleSupport.Load([Nodes], console, Namespace);
-        var report = Linter.Run(input, options, nodes);
-        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), FailOn: threshold));
+        var report = Linter.Run(input, options, nodes, rules);
+        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), rules, threshold));
         return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }
