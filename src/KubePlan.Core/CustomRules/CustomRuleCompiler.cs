@@ -94,8 +94,10 @@ internal static class CustomRuleCompiler
         var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var paths = trusted
-            .Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal))
+        var framework = trusted.Where(p => string.Equals(Path.GetDirectoryName(p), frameworkDir, StringComparison.Ordinal)).ToList();
+
+        // A host that lays the framework out differently still gets every trusted assembly rather than none.
+        var paths = (framework.Any(p => Path.GetFileName(p) == "System.Runtime.dll") ? framework : [.. trusted])
             .Append(core)
             .Where(p => p.Length > 0 && File.Exists(p))
             .Distinct(StringComparer.Ordinal)
