@@ -13,7 +13,7 @@ public sealed class LintCommand(IConsole console)
     [Required]
     public string[] Paths { get; set; } = [];
 
-    [Option("-f|--format <FORMAT>", Description = "text (default) or json.")]
+    [Option("-f|--format <FORMAT>", Description = "text (default), json, sarif, junit or github.")]
     public string Format { get; set; } = "text";
 
     [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
@@ -34,6 +34,9 @@ public sealed class LintCommand(IConsole console)
     [Option("--disable <RULE>", Description = "Skip a rule (repeatable).")]
     public string[] Disable { get; set; } = [];
 
+    [Option("--rules <PATH>", Description = "Custom rules: a C# file or a folder of them (repeatable); see rules/custom/README.md.")]
+    public string[] Rules { get; set; } = [];
+
     [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
     public string? Namespace { get; set; }
 
@@ -47,14 +50,16 @@ public sealed class LintCommand(IConsole console)
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
 
-        foreach (var id in Disable.Where(id => RuleCatalog.Find(id) is null))
+        using var custom = CustomRuleOption.Load(Rules);
+        var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).ToList();
+        foreach (var id in Disable.Concat(config.DisabledRules).Where(id => rules.All(r => r.Id != id)))
         {
             throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
         }
 
         var options = new LintOptions
         {
-            KubernetesVersion = KubernetesVersion is null ? config.KubernetesVersion ?? Rules.KubernetesVersion.Default : ConsoleSupport.ParseVersion(KubernetesVersion),
+            KubernetesVersion = KubernetesVersion is null ? config.KubernetesVersion ?? KubePlan.Rules.KubernetesVersion.Default : ConsoleSupport.ParseVersion(KubernetesVersion),
             StrictKinds = StrictKinds || config.StrictKinds == true,
             DisabledRules = Disable.Concat(config.DisabledRules).ToHashSet(StringComparer.Ordinal),
             SeverityOverrides = config.SeverityOverrides,
@@ -63,8 +68,8 @@ public sealed class LintCommand(IConsole console)
         var input = ConsoleSupport.Load(Paths, console, ns);
         var nodesPath = Nodes ?? config.Nodes;
         var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
-        var report = Linter.Run(input, options, nodes);
-        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console)));
+        var report = Linter.Run(input, options, nodes, rules);
+        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), rules, threshold));
         return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 }

@@ -10,12 +10,17 @@ public sealed class RulesCommand(IConsole console)
     [Argument(0, Name = "ID", Description = "A rule id to describe.")]
     public string? Id { get; set; }
 
+    [Option("--rules <PATH>", Description = "Also list custom rules: a C# file or a folder of them (repeatable).")]
+    public string[] Rules { get; set; } = [];
+
     public int OnExecute()
     {
+        using var custom = CustomRuleOption.Load(Rules);
+        var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (Id is null)
         {
-            var width = RuleCatalog.BuiltIn.Max(r => r.Id.Length);
-            foreach (var rule in RuleCatalog.BuiltIn)
+            var width = rules.Max(r => r.Id.Length);
+            foreach (var rule in rules)
             {
                 console.Out.WriteLine($"{rule.Id.PadRight(width)}  {rule.Info.DefaultSeverity.ToName(),-7}  {rule.Info.Summary}");
             }
@@ -23,7 +28,7 @@ public sealed class RulesCommand(IConsole console)
             return ExitCodes.Clean;
         }
 
-        var found = RuleCatalog.Find(Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them");
+        var found = rules.Find(r => r.Id == Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them");
         var doc = RuleDocs.Read(found.Id);
         console.Out.WriteLine(doc ?? $"{found.Id} ({found.Info.DefaultSeverity.ToName()}): {found.Info.Summary}\n\nFix: {found.Info.Remediation}");
         return ExitCodes.Clean;

@@ -1,9 +1,15 @@
+using KubePlan.Diagnostics;
 using KubePlan.Rules;
 
 namespace KubePlan.Reporting;
 
-/// <summary>How a report should look: colour only for a terminal that wants it.</summary>
-public sealed record ReportOptions(bool Color = false);
+/// <summary>
+/// How a report should look: colour only for a terminal that wants it. <paramref name="Rules"/> are the
+/// rules that ran (built-in and custom), for formats that describe them (SARIF); the built-in catalogue
+/// when not given. <paramref name="FailOn"/> is the <c>--fail-on</c> threshold, for formats that mark
+/// findings as failures (JUnit).
+/// </summary>
+public sealed record ReportOptions(bool Color = false, IReadOnlyList<Rule>? Rules = null, Severity FailOn = Severity.Error);
 
 /// <summary>One output format of the lint report.</summary>
 public interface IReportWriter
@@ -20,6 +26,9 @@ public static class ReportWriters
     [
         new TextReportWriter(),
         new JsonReportWriter(),
+        new SarifReportWriter(),
+        new JUnitReportWriter(),
+        new GitHubReportWriter(),
     ];
 
     public static IReportWriter? Find(string format) =>
