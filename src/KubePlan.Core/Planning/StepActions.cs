@@ -10,9 +10,9 @@ public static class StepActions
     public const string Delete = "delete";
 
     /// <summary>
-    /// Pods are replaced in one step. The planners emit it only where deleting and recreating a pod
-    /// is a single wait; the StatefulSet controller waits twice (gone, then ready), so its plans
-    /// show a <c>delete</c> step and a <c>create</c> step instead.
+    /// One pass both creates and deletes pods (a Parallel StatefulSet creating missing pods and, in
+    /// the same pass, deleting outdated ones). Replacing a pod is otherwise two steps, because the
+    /// controller waits twice: until the old pod is gone, then until the new one is ready.
     /// </summary>
     public const string Update = "update";
 }
