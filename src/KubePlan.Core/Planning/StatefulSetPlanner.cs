@@ -71,7 +71,7 @@ public static class StatefulSetPlanner
                 OldReplicas = live.Count(p => !p.Updated),
                 NewReplicas = live.Count(p => p.Updated),
                 Actions = actions,
-                MaxPods = livePodsAtStart + created.Count,
+                MaxPods = Math.Max(livePodsAtStart, livePodsAtStart - deleted.Count + created.Count),
                 MinAvailable = minAvailable,
                 MaxUnavailable = Math.Max(0, replicas - minAvailable),
                 Action = created.Count > 0 && deleted.Count > 0 ? StepActions.Update : created.Count > 0 ? StepActions.Create : StepActions.Delete,
