@@ -95,6 +95,21 @@ public class DeploymentPlannerTests
     }
 
     [Fact]
+    public void RollingUpdate_UnavailableOldPods_AreCleanedUpFirst()
+    {
+        // cleanupUnhealthyReplicas (rolling.go): 3 of 10 old pods unavailable; the budget of 2 goes to them.
+        var plan = DeploymentPlanner.PlanRollingUpdate(Request(10, "25%", "25%") with
+        {
+            OldReplicaSets = [new ReplicaSetState("web-v1", 10) { AvailableReplicas = 7, DesiredReplicasAnnotation = 10 }],
+        });
+        Assert.Equal(
+            ["create ReplicaSet web-new with 3 pods", "scale old ReplicaSet web-v1 10 → 8 (unavailable pods)", "scale new ReplicaSet web-new 3 → 5"],
+            plan.Steps[0].Actions);
+        Assert.Equal(7, plan.Steps[0].MinAvailable);
+        Assert.Equal((0, 10), (plan.Steps[^1].OldReplicas, plan.Steps[^1].NewReplicas));
+    }
+
+    [Fact]
     public void Recreate_DeletesWaitsThenCreates()
     {
         var plan = DeploymentPlanner.PlanRecreate(Request(10, "25%", "25%") with { Strategy = DeploymentStrategyType.Recreate });
