@@ -1,3 +1,4 @@
+using KubePlan.Rules;
 namespace KubePlan.Planning;
 
 /// <summary>The default of a feature gate in a release, with the history a plan can print.</summary>

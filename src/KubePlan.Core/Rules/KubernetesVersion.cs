@@ -2,41 +2,79 @@ using System.Globalization;
 
 namespace KubePlan.Rules;
 
-/// <summary>A Kubernetes minor version such as 1.36, the target that version-dependent rules check against.</summary>
-public readonly record struct KubernetesVersion(int Major, int Minor) : IComparable<KubernetesVersion>
+/// <summary>
+/// A Kubernetes release such as <c>1.36</c> or <c>v1.35.2</c>, the target that version-dependent rules and
+/// plans follow; a missing patch is null and means the latest patch of that minor.
+/// </summary>
+public readonly record struct KubernetesVersion(int Major, int Minor, int? Patch = null) : IComparable<KubernetesVersion>
 {
     public static readonly KubernetesVersion Default = new(1, 36);
 
     public static bool TryParse(string? text, out KubernetesVersion version)
     {
-        version = Default;
-        var parts = text?.Trim().TrimStart('v').Split('.');
-        if (parts is null || parts.Length is < 2 or > 3
-            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var major)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var minor)
-            || (parts.Length == 3 && !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            || major != 1)
+        version = default;
+        if (string.IsNullOrWhiteSpace(text))
         {
             return false;
         }
 
-        version = new KubernetesVersion(major, minor);
+        var s = text.Trim();
+        if (s[0] is 'v' or 'V')
+        {
+            s = s[1..];
+        }
+
+        var parts = s.Split('.');
+        if (parts.Length is < 2 or > 3 || !TryPart(parts[0], out var major) || !TryPart(parts[1], out var minor))
+        {
+            return false;
+        }
+
+        int? patch = null;
+        if (parts.Length == 3)
+        {
+            if (!TryPart(parts[2], out var p))
+            {
+                return false;
+            }
+
+            patch = p;
+        }
+
+        version = new KubernetesVersion(major, minor, patch);
         return true;
     }
 
-    /// <summary>Parses like <see cref="TryParse"/>; throws <see cref="FormatException"/> otherwise.</summary>
     public static KubernetesVersion Parse(string text) =>
-        TryParse(text, out var version) ? version : throw new FormatException($"\"{text}\" is not a Kubernetes version such as 1.25");
+        TryParse(text, out var v) ? v : throw new FormatException($"'{text}' is not a Kubernetes version such as 1.35 or 1.35.2");
 
-    public int CompareTo(KubernetesVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
+    /// <summary>Orders by major, minor, then patch; a missing patch sorts after every patch of its minor.</summary>
+    public int CompareTo(KubernetesVersion other)
+    {
+        var c = Major.CompareTo(other.Major);
+        if (c != 0)
+        {
+            return c;
+        }
 
-    public static bool operator <(KubernetesVersion a, KubernetesVersion b) => a.CompareTo(b) < 0;
+        c = Minor.CompareTo(other.Minor);
+        return c != 0 ? c : (Patch ?? int.MaxValue).CompareTo(other.Patch ?? int.MaxValue);
+    }
 
-    public static bool operator >(KubernetesVersion a, KubernetesVersion b) => a.CompareTo(b) > 0;
+    /// <summary>Compares major and minor only: API removals happen at minor releases, whatever the patch.</summary>
+    public int CompareMinor(KubernetesVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
 
-    public static bool operator <=(KubernetesVersion a, KubernetesVersion b) => a.CompareTo(b) <= 0;
+    public static bool operator <(KubernetesVersion left, KubernetesVersion right) => left.CompareTo(right) < 0;
 
-    public static bool operator >=(KubernetesVersion a, KubernetesVersion b) => a.CompareTo(b) >= 0;
+    public static bool operator >(KubernetesVersion left, KubernetesVersion right) => left.CompareTo(right) > 0;
 
-    public override string ToString() => Major.ToString(CultureInfo.InvariantCulture) + "." + Minor.ToString(CultureInfo.InvariantCulture);
+    public static bool operator <=(KubernetesVersion left, KubernetesVersion right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(KubernetesVersion left, KubernetesVersion right) => left.CompareTo(right) >= 0;
+
+    public override string ToString() =>
+        Patch is { } p ? string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}.{p}") : string.Create(CultureInfo.InvariantCulture, $"{Major}.{Minor}");
+
+    private static bool TryPart(string s, out int value) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
 }

@@ -26,8 +26,8 @@ public sealed record ApiLifecycle(
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
     /// <summary>True when <paramref name="target"/> no longer serves this API.</summary>
-    public bool IsRemovedIn(KubernetesVersion target) => target >= RemovedIn;
+    public bool IsRemovedIn(KubernetesVersion target) => target.CompareMinor(RemovedIn) >= 0;
 
     /// <summary>True when <paramref name="target"/> still serves this API but warns that it is deprecated.</summary>
-    public bool IsDeprecatedButServedIn(KubernetesVersion target) => target >= DeprecatedIn && target < RemovedIn;
+    public bool IsDeprecatedButServedIn(KubernetesVersion target) => target.CompareMinor(DeprecatedIn) >= 0 && target.CompareMinor(RemovedIn) < 0;
 }

@@ -1,4 +1,5 @@
 using KubePlan.Planning;
+using KubePlan.Rules;
 
 namespace KubePlan.Core.Tests.Planning;
 

@@ -80,7 +80,8 @@ public class ApiVersionCatalogTests
     [InlineData("1.29.3", 1, 29)]
     public void KubeVersion_Parses(string text, int major, int minor)
     {
-        Assert.Equal(new KubernetesVersion(major, minor), KubernetesVersion.Parse(text));
+        var parsed = KubernetesVersion.Parse(text);
+        Assert.Equal((major, minor), (parsed.Major, parsed.Minor));
     }
 
     [Theory]
