@@ -35,7 +35,7 @@ public static class TreeDiff
         return (a, b) switch
         {
             (YScalar x, YScalar y) => ScalarEqual(x, y),
-            (YMapping x, YMapping y) => MappingEqual(x, y, keys),
+            (YMapping x, YMapping y) => MappingEqual(x, y, keys, null),
             (YSequence x, YSequence y) => SequenceEqual(x, y, keys),
             _ => false,
         };
@@ -63,12 +63,12 @@ public static class TreeDiff
 
     private static string StringValue(YScalar s) => s.Kind == ScalarKind.Timestamp ? s.KeyText : s.Text;
 
-    private static int NonNullCount(YMapping m)
+    private static int NonNullCount(YMapping m, string[]? skip)
     {
         var count = 0;
         foreach (var e in m.Entries)
         {
-            if (!IsNull(e.Value))
+            if (!IsNull(e.Value) && !Skipped(e.Key, skip))
             {
                 count++;
             }
@@ -77,16 +77,39 @@ public static class TreeDiff
         return count;
     }
 
-    private static bool MappingEqual(YMapping x, YMapping y, MergeKeyNode? keys)
+    /// <summary>
+    /// Items of a keyed list were matched by their keys (with API defaults, e.g. protocol TCP), so
+    /// the key fields are equal by construction and are skipped: <c>containerPort: 80</c> equals
+    /// <c>containerPort: 80, protocol: TCP</c>.
+    /// </summary>
+    private static bool Skipped(YScalar key, string[]? skip)
     {
-        if (NonNullCount(x) != NonNullCount(y))
+        if (skip is null)
+        {
+            return false;
+        }
+
+        foreach (var k in skip)
+        {
+            if (string.Equals(k, key.KeyText, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MappingEqual(YMapping x, YMapping y, MergeKeyNode? keys, string[]? skip)
+    {
+        if (NonNullCount(x, skip) != NonNullCount(y, skip))
         {
             return false;
         }
 
         foreach (var e in x.Entries)
         {
-            if (IsNull(e.Value))
+            if (IsNull(e.Value) || Skipped(e.Key, skip))
             {
                 continue;
             }
@@ -115,7 +138,7 @@ public static class TreeDiff
             foreach (var item in x.Items)
             {
                 var match = FindByKey(y, (YMapping)item, listKeys);
-                if (match is null || !Equal(item, match, keys))
+                if (match is null || !MappingEqual((YMapping)item, (YMapping)match, keys, listKeys))
                 {
                     return false;
                 }
@@ -206,7 +229,7 @@ public static class TreeDiff
         switch (a, b)
         {
             case (YMapping x, YMapping y):
-                CollectMapping(x, y, keys, path, changes);
+                CollectMapping(x, y, keys, path, changes, null);
                 return;
             case (YSequence x, YSequence y) when keys?.ListKeys is { } listKeys && IsKeyed(x, listKeys) && IsKeyed(y, listKeys):
                 CollectKeyedList(x, y, keys, listKeys, path, changes);
@@ -217,11 +240,11 @@ public static class TreeDiff
         }
     }
 
-    private static void CollectMapping(YMapping x, YMapping y, MergeKeyNode? keys, PathBuilder path, List<FieldChange> changes)
+    private static void CollectMapping(YMapping x, YMapping y, MergeKeyNode? keys, PathBuilder path, List<FieldChange> changes, string[]? skip)
     {
         foreach (var e in y.Entries)
         {
-            if (IsNull(e.Value))
+            if (IsNull(e.Value) || Skipped(e.Key, skip))
             {
                 continue;
             }
@@ -240,7 +263,7 @@ public static class TreeDiff
         foreach (var e in x.Entries)
         {
             var key = e.Key.KeyText;
-            if (!IsNull(e.Value) && IsNull(y.GetEntry(key)?.Value))
+            if (!IsNull(e.Value) && !Skipped(e.Key, skip) && IsNull(y.GetEntry(key)?.Value))
             {
                 path.PushField(key);
                 changes.Add(path.Change(e.Value, null));
@@ -255,10 +278,16 @@ public static class TreeDiff
         {
             var mapping = (YMapping)item;
             var old = FindByKey(x, mapping, listKeys);
-            if (!Equal(old, item, keys))
+            if (old is null)
             {
                 path.PushSelector(Selector(mapping, listKeys));
-                Collect(old, item, keys, path, changes);
+                changes.Add(path.Change(null, item));
+                path.Pop();
+            }
+            else if (!MappingEqual((YMapping)old, mapping, keys, listKeys))
+            {
+                path.PushSelector(Selector(mapping, listKeys));
+                CollectMapping((YMapping)old, mapping, keys, path, changes, listKeys);
                 path.Pop();
             }
         }
