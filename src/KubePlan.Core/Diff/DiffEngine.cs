@@ -60,6 +60,9 @@ public sealed class DiffEngine
             if (oldSet.Find(key) is { } old && newSet.Find(key) is { } @new)
             {
                 var changes = TreeDiff.Compare(old.Root, @new.Root, ListMergeKeys.RootFor(key.Group, key.Kind));
+
+                // The identity already matched: writing the default namespace out is not a change.
+                changes.RemoveAll(c => c.IsAt("metadata", "namespace"));
                 if (changes.Count > 0)
                 {
                     fieldChanges[key] = changes;
