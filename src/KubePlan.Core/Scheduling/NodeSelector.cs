@@ -161,15 +161,24 @@ public sealed record NodeSelector(IReadOnlyList<NodeSelectorTerm> Terms, Located
 
         foreach (var term in terms.Value.Items())
         {
-            foreach (var expression in term.Get("matchExpressions")?.Items() ?? [])
-            {
-                ValidateRequirement(expression, false, problems);
-            }
+            problems.AddRange(ValidateTerm(term));
+        }
 
-            foreach (var field in term.Get("matchFields")?.Items() ?? [])
-            {
-                ValidateRequirement(field, true, problems);
-            }
+        return problems;
+    }
+
+    /// <summary>Checks the requirements of one term (also used for preferred terms' <c>preference</c>).</summary>
+    public static IReadOnlyList<SelectorProblem> ValidateTerm(Located term)
+    {
+        var problems = new List<SelectorProblem>();
+        foreach (var expression in term.Get("matchExpressions")?.Items() ?? [])
+        {
+            ValidateRequirement(expression, false, problems);
+        }
+
+        foreach (var field in term.Get("matchFields")?.Items() ?? [])
+        {
+            ValidateRequirement(field, true, problems);
         }
 
         return problems;
