@@ -5,7 +5,7 @@ namespace KubePlan.Scheduling;
 /// <summary>The DaemonSet controller's verdict for one node (<c>NodeShouldRunDaemonPod</c>).</summary>
 public sealed record DaemonNodeVerdict(ClusterNode Node, bool ShouldRun, bool ShouldContinueRunning, IReadOnlyList<PlacementReason> Reasons)
 {
-    public string Explanation => string.Join("; ", Reasons.Select(r => r.Text));
+    public string Explanation => string.Join(" and ", Reasons.Select(r => r.Text));
 }
 
 /// <summary>

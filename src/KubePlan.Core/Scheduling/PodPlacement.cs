@@ -23,8 +23,8 @@ public sealed record NodeVerdict(ClusterNode Node, IReadOnlyList<PlacementReason
 {
     public bool Fits => Reasons.Count == 0;
 
-    /// <summary>The reasons as one line, e.g. <c>taint a:NoSchedule is not tolerated; nodeSelector disktype=ssd does not match …</c>.</summary>
-    public string Explanation => string.Join("; ", Reasons.Select(r => r.Text));
+    /// <summary>The reasons as one phrase, e.g. <c>taint a:NoSchedule is not tolerated and nodeSelector disktype=ssd does not match …</c>.</summary>
+    public string Explanation => string.Join(" and ", Reasons.Select(r => r.Text));
 }
 
 /// <summary>

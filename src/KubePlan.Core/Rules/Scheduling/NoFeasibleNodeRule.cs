@@ -45,15 +45,22 @@ public sealed class NoFeasibleNodeRule : Rule
             }
 
             var groups = NodeGroups.Group(verdicts.Select(v => (v.Node, v.Explanation)), nodes);
-            var main = verdicts.SelectMany(v => v.Reasons)
-                .GroupBy(r => r.Kind)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-                .First().First();
+            var main = MainReason(verdicts);
             var what = nodes.Count == 1 ? "the only node of the inventory" : $"none of the {nodes.Count} nodes of the inventory";
             yield return Report(manifest, main.At, $"the pod fits {what}: " + string.Join("; ", groups.Select(g => g.ToString())),
                 Hint(main.Kind), atKey: main.At.Key is not null);
         }
     }
+
+    /// <summary>
+    /// The constraint to point at: the one that alone keeps the pod off the most nodes (fixing it
+    /// opens those nodes), then the one that rejects the most nodes.
+    /// </summary>
+    private static PlacementReason MainReason(IReadOnlyList<NodeVerdict> verdicts) =>
+        verdicts.SelectMany(v => v.Reasons.Select(r => (Reason: r, Only: v.Reasons.All(x => x.Kind == r.Kind))))
+            .GroupBy(x => x.Reason.Kind)
+            .OrderByDescending(g => g.Count(x => x.Only)).ThenByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .First().First().Reason;
 
     private static string Hint(PlacementReasonKind kind) => kind switch
     {

@@ -58,7 +58,7 @@ public sealed class SelectorMismatchRule : Rule
             // SetDefaults_ReplicationController copies the template labels into an empty selector.
             return labels.Count > 0 ? null
                 : Report(m, selectorAt ?? spec.Value, "the ReplicationController has no selector and its pod template has no labels to default it from",
-                    "Give spec.template.metadata.labels (the selector defaults to them), or set spec.selector.");
+                    "Give spec.template.metadata.labels (the selector defaults to them), or set spec.selector.", atKey: true);
         }
 
         return Mismatch(m, selectorAt!.Value, parsed.Selector, labels);
@@ -89,13 +89,13 @@ public sealed class SelectorMismatchRule : Rule
             }
 
             return Report(m, selectorAt ?? spec.Value, $"{m.ApiVersion} {m.Kind} requires spec.selector",
-                $"Add spec.selector.matchLabels with the pod template's labels ({Describe(labels)}).", atKey: selectorAt is null);
+                $"Add spec.selector.matchLabels with the pod template's labels ({Describe(labels)}).", atKey: true);
         }
 
         if (parsed.Selector.IsEmpty)
         {
             return Report(m, selectorAt!.Value, $"an empty selector is invalid for {m.Kind}: it would select every pod in the namespace",
-                $"Select the pod template's labels ({Describe(labels)}) with matchLabels.");
+                $"Select the pod template's labels ({Describe(labels)}) with matchLabels.", atKey: true);
         }
 
         return Mismatch(m, selectorAt!.Value, parsed.Selector, labels);
@@ -116,7 +116,7 @@ public sealed class SelectorMismatchRule : Rule
         {
             return present
                 ? Report(m, selectorAt!.Value, "spec.selector is set but manualSelector is not true; the API server generates a Job's selector and rejects this one (\"selector not auto-generated\")",
-                    "Remove spec.selector and let the Job generate it, or set spec.manualSelector: true if you really manage the selector yourself.")
+                    "Remove spec.selector and let the Job generate it, or set spec.manualSelector: true if you really manage the selector yourself.", atKey: true)
                 : null;
         }
 
@@ -129,13 +129,13 @@ public sealed class SelectorMismatchRule : Rule
         if (parsed.Selector.IsNil)
         {
             return Report(m, spec.Value.Get("manualSelector")!.Value, "manualSelector: true requires spec.selector",
-                "Add spec.selector that selects the pod template's labels, or remove manualSelector.");
+                "Add spec.selector that selects the pod template's labels, or remove manualSelector.", atKey: true);
         }
 
         if (parsed.Selector.IsEmpty)
         {
             return Report(m, selectorAt!.Value, "an empty selector is invalid for a Job: it would select every pod in the namespace",
-                "Select the pod template's labels with matchLabels, or remove the selector and manualSelector.");
+                "Select the pod template's labels with matchLabels, or remove the selector and manualSelector.", atKey: true);
         }
 
         return Mismatch(m, selectorAt!.Value, parsed.Selector, Workloads.TemplateLabels(m));
@@ -169,7 +169,7 @@ public sealed class SelectorMismatchRule : Rule
         var failing = selector.Requirements.Where(r => !r.Matches(labels)).Select(r => r.ToString());
         return Report(m, selectorAt,
             $"spec.selector does not select the pod template's labels ({Describe(labels)}): {string.Join(", ", failing)} does not match",
-            "Make the selector and spec.template.metadata.labels agree; the selector may use fewer labels than the template, never other ones.");
+            "Make the selector and spec.template.metadata.labels agree; the selector may use fewer labels than the template, never other ones.", atKey: true);
     }
 
     private static string Describe(IReadOnlyDictionary<string, string> labels) =>

@@ -44,7 +44,7 @@ public sealed partial class SelectorOverlapRule : Rule
                     };
                     yield return Report(b.Manifest, b.At,
                         $"{Name(b.Manifest)} and {Name(a.Manifest)} ({a.Manifest.File.Path}:{a.At.Node.Start.Line}) overlap: {direction}; the controllers fight over those pods",
-                        "Add a label that tells the two apart to each pod template and to each selector.");
+                        "Add a label that tells the two apart to each pod template and to each selector.", atKey: true);
                 }
             }
         }
@@ -116,8 +116,9 @@ public sealed partial class SelectorOverlapRule : Rule
             parsed = LabelSelector.Parse(selectorAt);
         }
 
-        // Controllers ignore objects with a nil or empty selector; selector-mismatch reports them.
-        return parsed.IsValid && !parsed.Selector.IsNil && !parsed.Selector.IsEmpty && selectorAt is { } at
+        // Controllers ignore objects with a nil or empty selector, and the API server rejects a selector
+        // that misses its own template; selector-mismatch reports those.
+        return parsed.IsValid && !parsed.Selector.IsNil && !parsed.Selector.IsEmpty && parsed.Selector.Matches(labels) && selectorAt is { } at
             ? new ControllerSelector(m, parsed.Selector, labels, at)
             : null;
     }
