@@ -19,9 +19,9 @@ public static class NodeGroups
     public static IReadOnlyList<NodeGroup> Group(IEnumerable<(ClusterNode Node, string Reason)> rejections, IReadOnlyList<ClusterNode> inventory) =>
         rejections
             .GroupBy(r => r.Reason, StringComparer.Ordinal)
-            .Select(g => g.Select(r => r.Node).OrderBy(n => n.Name, StringComparer.Ordinal).ToList())
-            .OrderBy(nodes => nodes[0].Name, StringComparer.Ordinal)
-            .Select(nodes => new NodeGroup(nodes, rejections.First(r => r.Node == nodes[0]).Reason, Describe(nodes, inventory)))
+            .Select(g => (Reason: g.Key, Nodes: g.Select(r => r.Node).OrderBy(n => n.Name, StringComparer.Ordinal).ToList()))
+            .OrderBy(g => g.Nodes[0].Name, StringComparer.Ordinal)
+            .Select(g => new NodeGroup(g.Nodes, g.Reason, Describe(g.Nodes, inventory)))
             .ToList();
 
     public static string Describe(IReadOnlyList<ClusterNode> nodes, IReadOnlyList<ClusterNode> inventory)

@@ -90,6 +90,11 @@ public sealed partial class SelectorOverlapRule : Rule
             return null;
         }
 
+        if (m.At("metadata", "ownerReferences")?.Items().Any(r => r.Get("controller")?.Node is YScalar { Value: true }) == true)
+        {
+            return null; // managed by another controller (a Deployment's ReplicaSet): overlapping it is by design
+        }
+
         var labels = Workloads.TemplateLabels(m);
         var selectorAt = m.At("spec", "selector");
         ParsedSelector parsed;
