@@ -31,7 +31,7 @@ public sealed class FitTextWriter : IFitReportWriter
         foreach (var w in report.Workloads)
         {
             var fitting = w.Fitting.Select(n => n.Name).ToList();
-            output.WriteLine($"{w.Workload.Ref} ({w.Workload.File.Path}:{w.Workload.Root.Start.Line}): fits {fitting.Count} of {report.Nodes.Count} nodes");
+            output.WriteLine($"{w.Workload.Ref} ({w.Workload.File.Path}:{w.Workload.Root.Start.Line}): fits {fitting.Count} of {Count(report.Nodes.Count, "node")}");
             if (fitting.Count > 0)
             {
                 output.WriteLine("  fits: " + string.Join(", ", fitting));
@@ -44,8 +44,11 @@ public sealed class FitTextWriter : IFitReportWriter
         }
 
         var failing = report.Workloads.Count(w => !w.FitsAnyNode);
-        output.WriteLine($"{report.Workloads.Count} workloads, {report.Nodes.Count} nodes: {(failing == 0 ? "every workload fits a node" : $"{failing} fit no node")}");
+        output.WriteLine($"{Count(report.Workloads.Count, "workload")}, {Count(report.Nodes.Count, "node")}: "
+            + (failing == 0 ? "every workload fits a node" : $"{failing} {(failing == 1 ? "fits" : "fit")} no node"));
     }
+
+    private static string Count(int n, string noun) => n + " " + noun + (n == 1 ? string.Empty : "s");
 }
 
 /// <summary>For scripts: every workload with every node's verdict.</summary>

@@ -141,7 +141,8 @@ public sealed record Toleration(string Key, string Operator, string Value, strin
             problems.Add(new SelectorProblem(keyAt!.Value, $"toleration key \"{key}\" is invalid: {keyError}", "Use the taint's key exactly, e.g. node-role.kubernetes.io/control-plane."));
         }
 
-        if (key.Length == 0 && op != OperatorExists)
+        var keyIsString = keyAt is not { Node: YScalar { Kind: not ScalarKind.String and not ScalarKind.Null } };
+        if (key.Length == 0 && keyIsString && op != OperatorExists)
         {
             problems.Add(new SelectorProblem(operatorAt ?? keyAt ?? item,
                 "a toleration without a key must use operator Exists (it then tolerates every taint)",
