@@ -5,7 +5,16 @@ public static class Workloads
 {
     /// <summary>The pod spec of any object that has one (Pod, workload templates, CronJob's job template).</summary>
     public static Located? PodSpec(Manifest m) =>
-        KubernetesKinds.PodSpecPath(m.Group, m.Kind) is { } path ? m.At(path) : null;
+        KubernetesKinds.PodSpecPath(m.Group, m.Kind) is { } path && m.At(path) is { Mapping: not null } spec ? spec : null;
+
+    /// <summary>Objects that run pods: every kind with a pod spec except PodTemplate, which only describes one.</summary>
+    public static bool RunsPods(Manifest m) =>
+        KubernetesKinds.PodSpecPath(m.Group, m.Kind) is not null && !m.IsKind(string.Empty, "PodTemplate");
+
+    public static bool IsDaemonSet(Manifest m) => m.Kind == "DaemonSet" && m.Group is "apps" or "extensions";
+
+    /// <summary>The labels of a workload's pod template (a Pod's own labels).</summary>
+    public static IReadOnlyDictionary<string, string> TemplateLabels(Manifest m) => PodLabels(m);
 
     /// <summary>The labels of the pod template (or of the Pod itself).</summary>
     public static IReadOnlyDictionary<string, string> PodLabels(Manifest m)

@@ -1,7 +1,7 @@
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
 
-namespace KubePlan.Rules.Workloads;
+namespace KubePlan.Rules.Rollout;
 
 /// <summary>
 /// An autoscaler owns spec.replicas of its target; a manifest that also sets it resets the

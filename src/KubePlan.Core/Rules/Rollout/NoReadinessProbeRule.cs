@@ -1,7 +1,7 @@
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
 
-namespace KubePlan.Rules.Workloads;
+namespace KubePlan.Rules.Rollout;
 
 /// <summary>
 /// A rolling update trusts readiness: a pod without a readiness probe counts as available as
@@ -20,12 +20,12 @@ public sealed class NoReadinessProbeRule : Rule
     {
         foreach (var m in context.Manifests.All)
         {
-            if (!IsRollingWorkload(m) || Manifests.Workloads.PodSpec(m) is not { } spec)
+            if (!IsRollingWorkload(m) || Workloads.PodSpec(m) is not { } spec)
             {
                 continue;
             }
 
-            foreach (var container in Manifests.Workloads.Containers(spec))
+            foreach (var container in Workloads.Containers(spec))
             {
                 if (container.Mapping is not null && container.Get("readinessProbe") is null)
                 {
@@ -38,5 +38,5 @@ public sealed class NoReadinessProbeRule : Rule
     }
 
     private static bool IsRollingWorkload(Manifest m) =>
-        m.Kind is "Deployment" or "StatefulSet" or "DaemonSet" && Manifests.Workloads.StrategyType(m) == "RollingUpdate";
+        m.Kind is "Deployment" or "StatefulSet" or "DaemonSet" && Workloads.StrategyType(m) == "RollingUpdate";
 }

@@ -1,0 +1,149 @@
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+using KubePlan.Scheduling;
+
+namespace KubePlan.Rules.Selectors;
+
+/// <summary>
+/// Selectors the API server rejects (<c>ValidateLabelSelector</c>, <c>ValidateNodeSelector</c>,
+/// <c>ValidateLabels</c>): workload, Service, NetworkPolicy and PodDisruptionBudget selectors, and
+/// the label and node selectors inside pod specs.
+/// </summary>
+public sealed class SelectorInvalidRule : Rule
+{
+    public override RuleInfo Info { get; } = new(
+        RuleIds.SelectorInvalid,
+        Severity.Error,
+        "selectors",
+        "A label or node selector that the API server rejects: unknown operator, missing or extra values, invalid keys or values.",
+        "Use In/NotIn with values, Exists/DoesNotExist without values, and valid label keys and values.");
+
+    public override IEnumerable<Diagnostic> Check(AnalysisContext context)
+    {
+        foreach (var manifest in context.Manifests.All)
+        {
+            foreach (var problem in Problems(manifest))
+            {
+                yield return Report(manifest, problem.At, problem.Message, problem.Hint, problem.AtKey);
+            }
+        }
+    }
+
+    private static IEnumerable<SelectorProblem> Problems(Manifest m)
+    {
+        var spec = m.At("spec");
+        switch (m.Group, m.Kind)
+        {
+            case ("", "ReplicationController"):
+            case ("", "Service"):
+                if (spec?.Get("selector") is { } map)
+                {
+                    foreach (var p in LabelSelector.ParseMap(map).Problems)
+                    {
+                        yield return p;
+                    }
+                }
+
+                break;
+            case ("apps" or "extensions", "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet"):
+            case ("batch", "Job"):
+            case ("policy", "PodDisruptionBudget"):
+                foreach (var p in Selector(spec?.Get("selector")))
+                {
+                    yield return p;
+                }
+
+                break;
+            case ("batch", "CronJob"):
+                foreach (var p in Selector(spec?.At("jobTemplate", "spec", "selector")))
+                {
+                    yield return p;
+                }
+
+                break;
+            case ("networking.k8s.io", "NetworkPolicy"):
+                foreach (var p in NetworkPolicy(spec))
+                {
+                    yield return p;
+                }
+
+                break;
+        }
+
+        if (Workloads.PodSpec(m) is { } podSpec)
+        {
+            foreach (var p in PodSpec(podSpec))
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private static IEnumerable<SelectorProblem> Selector(Located? at) => at is null ? [] : LabelSelector.Parse(at).Problems;
+
+    private static IEnumerable<SelectorProblem> NetworkPolicy(Located? spec)
+    {
+        if (spec is null)
+        {
+            return [];
+        }
+
+        var selectors = new List<Located?> { spec.Value.Get("podSelector") };
+        foreach (var (direction, peers) in new[] { ("ingress", "from"), ("egress", "to") })
+        {
+            foreach (var rule in spec.Value.Get(direction)?.Items() ?? [])
+            {
+                foreach (var peer in rule.Get(peers)?.Items() ?? [])
+                {
+                    selectors.Add(peer.Get("podSelector"));
+                    selectors.Add(peer.Get("namespaceSelector"));
+                }
+            }
+        }
+
+        return selectors.SelectMany(Selector);
+    }
+
+    private static IEnumerable<SelectorProblem> PodSpec(Located podSpec)
+    {
+        var problems = new List<SelectorProblem>();
+        if (podSpec.Get("nodeSelector") is { } nodeSelector)
+        {
+            problems.AddRange(LabelSelector.ParseMap(nodeSelector).Problems);
+        }
+
+        var nodeAffinity = podSpec.At("affinity", "nodeAffinity");
+        if (nodeAffinity?.Get("requiredDuringSchedulingIgnoredDuringExecution") is { } required)
+        {
+            problems.AddRange(NodeSelector.Validate(required));
+        }
+
+        foreach (var preferred in nodeAffinity?.Get("preferredDuringSchedulingIgnoredDuringExecution")?.Items() ?? [])
+        {
+            if (preferred.Get("preference") is { } preference)
+            {
+                problems.AddRange(NodeSelector.ValidateTerm(preference));
+            }
+        }
+
+        foreach (var kind in new[] { "podAffinity", "podAntiAffinity" })
+        {
+            var affinity = podSpec.At("affinity", kind);
+            var terms = (affinity?.Get("requiredDuringSchedulingIgnoredDuringExecution")?.Items() ?? [])
+                .Concat((affinity?.Get("preferredDuringSchedulingIgnoredDuringExecution")?.Items() ?? [])
+                    .Select(p => p.Get("podAffinityTerm")).OfType<Located>());
+            foreach (var term in terms)
+            {
+                problems.AddRange(Selector(term.Get("labelSelector")));
+                problems.AddRange(Selector(term.Get("namespaceSelector")));
+            }
+        }
+
+        foreach (var constraint in podSpec.Get("topologySpreadConstraints")?.Items() ?? [])
+        {
+            problems.AddRange(Selector(constraint.Get("labelSelector")));
+        }
+
+        return problems;
+    }
+}
