@@ -1,0 +1,215 @@
+using KubePlan.Manifests;
+using KubePlan.Rules;
+using KubePlan.Scheduling;
+
+namespace KubePlan.Planning;
+
+/// <summary>What the planner needs besides the workload itself.</summary>
+public sealed record PlanningOptions
+{
+    public KubernetesVersion KubernetesVersion { get; init; } = KubernetesVersion.Default;
+
+    /// <summary>Seconds for image pull and container start before readiness is probed (--pod-startup).</summary>
+    public int PodStartupSeconds { get; init; } = 10;
+
+    /// <summary>Plan from this many replicas (a rollout that also resizes); null means spec.replicas.</summary>
+    public int? FromReplicas { get; init; }
+
+    /// <summary>Node objects of the inventory, for DaemonSets.</summary>
+    public IReadOnlyList<Manifest> Nodes { get; init; } = [];
+
+    /// <summary>Without an inventory, how many nodes a DaemonSet runs on.</summary>
+    public int? NodeCount { get; init; }
+}
+
+/// <summary>A plan, or why a workload cannot be planned (an invalid strategy, a kind with no rollout).</summary>
+public sealed record PlanOutcome(Manifest Workload, RolloutPlan? Plan, string? Problem);
+
+/// <summary>
+/// Reads workloads from manifests into the planners' inputs, with the API server's defaults
+/// (replicas 1, RollingUpdate with 25%/25%, OrderedReady, partition 0), and plans them.
+/// </summary>
+public static class WorkloadPlanning
+{
+    public static bool IsPlannable(Manifest m) =>
+        (m.Group, m.Kind) is ("apps" or "extensions", "Deployment" or "DaemonSet") or ("apps", "StatefulSet");
+
+    /// <summary>The rollout a pod-template change starts.</summary>
+    public static PlanOutcome PlanRollout(Manifest m, PlanningOptions options) => Plan(m, options, scale: null);
+
+    /// <summary>A resize to <paramref name="replicas"/> without a template change.</summary>
+    public static PlanOutcome PlanScale(Manifest m, int replicas, PlanningOptions options) => Plan(m, options, scale: replicas);
+
+    public static PlanSubject Subject(Manifest m) => new(m.ApiVersion ?? string.Empty, m.Kind ?? string.Empty, m.Namespace, m.Name ?? string.Empty);
+
+    /// <summary>spec.replicas with the API default of 1.</summary>
+    public static int Replicas(Manifest m) => (int)Math.Clamp(m.At("spec", "replicas")?.Scalar?.AsInt64() ?? 1, 0, int.MaxValue);
+
+    /// <summary>An int-or-percent field; null when absent, an error text when malformed.</summary>
+    public static (IntOrPercent? Value, string? Error) ReadIntOrPercent(Located? at)
+    {
+        switch (at?.Node)
+        {
+            case null:
+            case YScalar { Kind: ScalarKind.Null }:
+                return (null, null);
+            case YScalar { Kind: ScalarKind.Int } s when s.AsInt64() is { } n && n is >= 0 and <= int.MaxValue:
+                return (IntOrPercent.FromInt((int)n), null);
+            case YScalar { IsString: true } s when IntOrPercent.TryParse(s.Text, out var v):
+                return (v, null);
+            default:
+                return (null, $"{at.Value.DottedPath} must be a non-negative integer or a percentage such as 25%");
+        }
+    }
+
+    /// <summary>How long a new pod takes to count as available, from the template's probes and the spec.</summary>
+    public static PodTiming Timing(Manifest m, int podStartupSeconds)
+    {
+        var spec = Workloads.PodSpec(m);
+        var readiness = spec is null ? [] : Workloads.Containers(spec.Value).Select(c => c.Get("readinessProbe")).Where(p => p is not null).Select(p => p!.Value).ToList();
+
+        // The slowest container decides when the pod is Ready.
+        var probe = readiness.OrderByDescending(p => ProbeSeconds(p)).FirstOrDefault();
+        return new PodTiming
+        {
+            StartupSeconds = podStartupSeconds,
+            HasReadinessProbe = readiness.Count > 0,
+            InitialDelaySeconds = readiness.Count > 0 ? Int(probe.Get("initialDelaySeconds"), 0) : 0,
+            PeriodSeconds = readiness.Count > 0 ? Int(probe.Get("periodSeconds"), 10) : 10,
+            SuccessThreshold = readiness.Count > 0 ? Int(probe.Get("successThreshold"), 1) : 1,
+            MinReadySeconds = Int(m.At("spec", "minReadySeconds"), 0),
+            TerminationGracePeriodSeconds = spec is null ? 30 : Int(spec.Value.Get("terminationGracePeriodSeconds"), 30),
+        };
+    }
+
+    /// <summary>The nodes a DaemonSet's pods belong on, by the controller's rules (nodeSelector, affinity, taints with its own tolerations).</summary>
+    public static IReadOnlyList<string>? DaemonSetNodes(Manifest m, IReadOnlyList<Manifest> nodes)
+    {
+        if (nodes.Count == 0 || Workloads.PodSpec(m) is not { } spec)
+        {
+            return null;
+        }
+
+        return DaemonSetPlacement.EligibleNodes(spec, ClusterNode.Inventory(nodes)).Select(n => n.Name).ToList();
+    }
+
+    private static PlanOutcome Plan(Manifest m, PlanningOptions options, int? scale)
+    {
+        try
+        {
+            return (m.Group, m.Kind) switch
+            {
+                ("apps" or "extensions", "Deployment") => PlanDeployment(m, options, scale),
+                ("apps", "StatefulSet") => PlanStatefulSet(m, options, scale),
+                ("apps" or "extensions", "DaemonSet") => PlanDaemonSet(m, options),
+                _ => new PlanOutcome(m, null, $"{m.Kind} has no rollout to plan"),
+            };
+        }
+        catch (PlanningInputException e)
+        {
+            return new PlanOutcome(m, null, e.Message);
+        }
+    }
+
+    private static PlanOutcome PlanDeployment(Manifest m, PlanningOptions options, int? scale)
+    {
+        var type = m.At("spec", "strategy", "type")?.String ?? "RollingUpdate";
+        var strategy = type switch
+        {
+            "RollingUpdate" => DeploymentStrategyType.RollingUpdate,
+            "Recreate" => DeploymentStrategyType.Recreate,
+            _ => throw new PlanningInputException($"spec.strategy.type \"{type}\" is neither RollingUpdate nor Recreate"),
+        };
+        var rolling = m.At("spec", "strategy", "rollingUpdate");
+        var request = new DeploymentRolloutRequest
+        {
+            Subject = Subject(m),
+            Replicas = scale ?? Replicas(m),
+            FromReplicas = scale is null ? options.FromReplicas : Replicas(m),
+            Strategy = strategy,
+            MaxSurge = strategy == DeploymentStrategyType.RollingUpdate ? Budget(rolling?.Get("maxSurge")) ?? DeploymentPlanner.DefaultBudget : null,
+            MaxUnavailable = strategy == DeploymentStrategyType.RollingUpdate ? Budget(rolling?.Get("maxUnavailable")) ?? DeploymentPlanner.DefaultBudget : null,
+            Timing = Timing(m, options.PodStartupSeconds),
+            NewReplicaSetName = m.Name,
+        };
+        if (strategy == DeploymentStrategyType.RollingUpdate && request.MaxSurge!.Value.Scale(request.Replicas, roundUp: true) == 0
+            && request.MaxUnavailable!.Value.Scale(request.Replicas, roundUp: false) == 0 && !(request.MaxSurge.Value.Value == 0 && request.MaxUnavailable.Value.Value == 0))
+        {
+            // Both resolve to 0 only through rounding: the controller then allows 1 unavailable (ResolveFenceposts).
+        }
+
+        return new PlanOutcome(m, scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request), null);
+    }
+
+    private static PlanOutcome PlanStatefulSet(Manifest m, PlanningOptions options, int? scale)
+    {
+        var policy = m.At("spec", "podManagementPolicy")?.String ?? "OrderedReady";
+        var type = m.At("spec", "updateStrategy", "type")?.String ?? "RollingUpdate";
+        var rolling = m.At("spec", "updateStrategy", "rollingUpdate");
+        var gate = FeatureGates.MaxUnavailableStatefulSet(options.KubernetesVersion);
+        var request = new StatefulSetRolloutRequest
+        {
+            Subject = Subject(m),
+            Replicas = scale ?? Replicas(m),
+            FromReplicas = scale is null ? options.FromReplicas : Replicas(m),
+            PodManagementPolicy = policy switch
+            {
+                "OrderedReady" => PodManagementPolicy.OrderedReady,
+                "Parallel" => PodManagementPolicy.Parallel,
+                _ => throw new PlanningInputException($"spec.podManagementPolicy \"{policy}\" is neither OrderedReady nor Parallel"),
+            },
+            UpdateStrategy = UpdateStrategy(type, "spec.updateStrategy.type"),
+            Partition = Int(rolling?.Get("partition"), 0),
+            MaxUnavailable = Budget(rolling?.Get("maxUnavailable")),
+            MaxUnavailableGateEnabled = gate.Enabled,
+            GateNote = gate.Note,
+            OrdinalsStart = Int(m.At("spec", "ordinals", "start"), 0),
+            Timing = Timing(m, options.PodStartupSeconds),
+        };
+        return new PlanOutcome(m, scale is null ? StatefulSetPlanner.PlanRollout(request) : StatefulSetPlanner.PlanScale(request), null);
+    }
+
+    private static PlanOutcome PlanDaemonSet(Manifest m, PlanningOptions options)
+    {
+        var type = m.At("spec", "updateStrategy", "type")?.String ?? "RollingUpdate";
+        var rolling = m.At("spec", "updateStrategy", "rollingUpdate");
+        var nodes = DaemonSetNodes(m, options.Nodes);
+        if (nodes is null && options.NodeCount is null)
+        {
+            throw new PlanningInputException("a DaemonSet rolls node by node: give a node inventory (--nodes) or --node-count");
+        }
+
+        var request = new DaemonSetRolloutRequest
+        {
+            Subject = Subject(m),
+            Nodes = nodes,
+            NodeCount = nodes?.Count ?? options.NodeCount ?? 0,
+            UpdateStrategy = UpdateStrategy(type, "spec.updateStrategy.type"),
+            MaxUnavailable = Budget(rolling?.Get("maxUnavailable")),
+            MaxSurge = Budget(rolling?.Get("maxSurge")),
+            Timing = Timing(m, options.PodStartupSeconds),
+        };
+        return new PlanOutcome(m, DaemonSetPlanner.PlanRollout(request), null);
+    }
+
+    private static UpdateStrategyType UpdateStrategy(string type, string field) => type switch
+    {
+        "RollingUpdate" => UpdateStrategyType.RollingUpdate,
+        "OnDelete" => UpdateStrategyType.OnDelete,
+        _ => throw new PlanningInputException($"{field} \"{type}\" is neither RollingUpdate nor OnDelete"),
+    };
+
+    private static IntOrPercent? Budget(Located? at)
+    {
+        var (value, error) = ReadIntOrPercent(at);
+        return error is null ? value : throw new PlanningInputException(error);
+    }
+
+    private static int ProbeSeconds(Located probe) =>
+        Int(probe.Get("initialDelaySeconds"), 0) + (Int(probe.Get("periodSeconds"), 10) * Int(probe.Get("successThreshold"), 1));
+
+    private static int Int(Located? at, int fallback) =>
+        at?.Scalar?.AsInt64() is { } n ? (int)Math.Clamp(n, 0, int.MaxValue) : fallback;
+
+    private sealed class PlanningInputException(string message) : Exception(message);
+}
