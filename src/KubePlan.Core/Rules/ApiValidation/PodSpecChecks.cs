@@ -109,7 +109,7 @@ internal static class PodSpecChecks
                 }
                 else if (at is null)
                 {
-                    s.Error(spec, "a Job's pod template needs restartPolicy \"OnFailure\" or \"Never\" (the pod default, \"Always\", is not allowed)");
+                    s.ErrorAtKey(spec, "a Job's pod template needs restartPolicy \"OnFailure\" or \"Never\" (the pod default, \"Always\", is not allowed)");
                 }
 
                 break;

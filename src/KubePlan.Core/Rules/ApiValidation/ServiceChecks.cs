@@ -30,7 +30,7 @@ internal static class ServiceChecks
             }
             else
             {
-                s.Error(spec.Get("externalName") ?? spec, "externalName is required for a Service of type ExternalName");
+                s.ErrorAtKey(spec.Get("externalName") ?? spec, "externalName is required for a Service of type ExternalName");
             }
 
             if (clusterIP is { String: { Length: > 0 } })
@@ -40,7 +40,7 @@ internal static class ServiceChecks
         }
         else if (ports is null or { Sequence.Items.Count: 0 } && !headless)
         {
-            s.Error(ports ?? spec, "a Service needs at least one port (only headless and ExternalName Services may have none)");
+            s.ErrorAtKey(ports ?? spec, "a Service needs at least one port (only headless and ExternalName Services may have none)");
         }
 
         if (headless && type is "LoadBalancer" or "NodePort")

@@ -13,7 +13,7 @@ internal static class StorageChecks
         var modes = spec.Get("accessModes");
         if (modes is not { Sequence.Items.Count: > 0 })
         {
-            s.Error(modes ?? spec, "at least 1 access mode is required (accessModes, e.g. [ReadWriteOnce])");
+            s.ErrorAtKey(modes ?? spec, "at least 1 access mode is required (accessModes, e.g. [ReadWriteOnce])");
         }
         else
         {
@@ -40,7 +40,7 @@ internal static class StorageChecks
         var storage = spec.At("resources", "requests", "storage");
         if (storage is null)
         {
-            s.Error(spec.At("resources", "requests") ?? spec.Get("resources") ?? spec, "resources.requests.storage is required");
+            s.ErrorAtKey(spec.At("resources", "requests") ?? spec.Get("resources") ?? spec, "resources.requests.storage is required");
         }
         else if (storage.Value.Node is YScalar { Kind: ScalarKind.String or ScalarKind.Int or ScalarKind.Float } q
             && Quantity.TryParse(q.IsString ? q.Text : q.KeyText, out var quantity) && quantity.Sign <= 0)

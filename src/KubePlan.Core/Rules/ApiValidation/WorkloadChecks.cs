@@ -100,7 +100,7 @@ internal static class WorkloadChecks
             }
             else
             {
-                s.Error(template.Get("metadata") ?? template, "a volumeClaimTemplate needs metadata.name: it names the pods' volume");
+                s.ErrorAtKey(template.Get("metadata") ?? template, "a volumeClaimTemplate needs metadata.name: it names the pods' volume");
             }
 
             if (template.Get("spec") is { Mapping: not null } claimSpec)
