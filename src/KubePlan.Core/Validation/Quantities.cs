@@ -1,0 +1,116 @@
+using System.Numerics;
+using System.Text.RegularExpressions;
+
+namespace KubePlan.Validation;
+
+/// <summary>
+/// A resource quantity (apimachinery resource.Quantity) held exactly as a fraction
+/// <c>Numerator / 10^Scale</c>, so that comparisons never round: <c>1Gi</c>, <c>1073741824</c> and
+/// <c>1.073741824G</c> compare equal, and <c>100m</c> is exactly one tenth.
+/// </summary>
+public readonly partial record struct Quantity(BigInteger Numerator, int Scale) : IComparable<Quantity>
+{
+    public int Sign => Numerator.Sign;
+
+    /// <summary>Whether the quantity is a whole number (no fraction left).</summary>
+    public bool IsInteger => Scale <= 0 || BigInteger.Remainder(Numerator, BigInteger.Pow(10, Scale)).IsZero;
+
+    /// <summary>
+    /// Parses the quantity grammar: an optional sign, a decimal number, and one suffix: binary SI
+    /// (Ki Mi Gi Ti Pi Ei), decimal SI (n u m k M G T P E) or a decimal exponent (e3, E-2).
+    /// </summary>
+    public static bool TryParse(string? text, out Quantity quantity)
+    {
+        quantity = default;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var match = Grammar().Match(text);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        var whole = match.Groups["whole"].Value;
+        var fraction = match.Groups["fraction"].Value;
+        if (whole.Length + fraction.Length == 0)
+        {
+            return false;
+        }
+
+        var digits = BigInteger.Parse(whole + fraction, System.Globalization.CultureInfo.InvariantCulture);
+        if (match.Groups["sign"].Value == "-")
+        {
+            digits = -digits;
+        }
+
+        var scale = fraction.Length;
+        var suffix = match.Groups["suffix"].Value;
+        int exponent10;
+        var binary = 0;
+        switch (suffix)
+        {
+            case "":
+                exponent10 = 0;
+                break;
+            case "Ki": binary = 10; exponent10 = 0; break;
+            case "Mi": binary = 20; exponent10 = 0; break;
+            case "Gi": binary = 30; exponent10 = 0; break;
+            case "Ti": binary = 40; exponent10 = 0; break;
+            case "Pi": binary = 50; exponent10 = 0; break;
+            case "Ei": binary = 60; exponent10 = 0; break;
+            case "n": exponent10 = -9; break;
+            case "u": exponent10 = -6; break;
+            case "m": exponent10 = -3; break;
+            case "k": exponent10 = 3; break;
+            case "M": exponent10 = 6; break;
+            case "G": exponent10 = 9; break;
+            case "T": exponent10 = 12; break;
+            case "P": exponent10 = 15; break;
+            case "E": exponent10 = 18; break;
+            default:
+                // A decimal exponent; upstream bounds it well inside int range.
+                if (!int.TryParse(suffix.AsSpan(1), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent10)
+                    || Math.Abs(exponent10) > 1000)
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        digits *= BigInteger.Pow(2, binary);
+        scale -= exponent10;
+        if (scale < 0)
+        {
+            digits *= BigInteger.Pow(10, -scale);
+            scale = 0;
+        }
+
+        quantity = new Quantity(digits, scale);
+        return true;
+    }
+
+    public int CompareTo(Quantity other)
+    {
+        var common = Math.Max(Scale, other.Scale);
+        var left = Numerator * BigInteger.Pow(10, common - Scale);
+        var right = other.Numerator * BigInteger.Pow(10, common - other.Scale);
+        return left.CompareTo(right);
+    }
+
+    public bool ValueEquals(Quantity other) => CompareTo(other) == 0;
+
+    public static bool operator <(Quantity a, Quantity b) => a.CompareTo(b) < 0;
+
+    public static bool operator >(Quantity a, Quantity b) => a.CompareTo(b) > 0;
+
+    public static bool operator <=(Quantity a, Quantity b) => a.CompareTo(b) <= 0;
+
+    public static bool operator >=(Quantity a, Quantity b) => a.CompareTo(b) >= 0;
+
+    [GeneratedRegex(@"^(?<sign>[+-]?)(?<whole>[0-9]*)(?:\.(?<fraction>[0-9]*))?(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Grammar();
+}
