@@ -66,6 +66,7 @@ public static class Linter
             diagnostics.AddRange(found);
         }
 
+        diagnostics = WithoutRepeats(diagnostics);
         diagnostics.Sort(Diagnostic.Order);
         var summary = new LintSummary(
             input.Files.Count,
@@ -74,6 +75,17 @@ public static class Linter
             diagnostics.Count(d => d.Severity == Severity.Warning),
             diagnostics.Count(d => d.Severity == Severity.Info));
         return new LintReport(diagnostics, summary, options.KubernetesVersion, combined.Files);
+    }
+
+    /// <summary>
+    /// One node, one schema message: where the schema already rejects a value (a bad quantity, a
+    /// value outside an enumeration), api-validation's finding at the same spot would say it again.
+    /// </summary>
+    private static List<Diagnostic> WithoutRepeats(List<Diagnostic> diagnostics)
+    {
+        var schemaSpots = diagnostics.Where(d => d.RuleId == RuleIds.Schema).Select(d => (d.File, d.Line, d.Column)).ToHashSet();
+        return schemaSpots.Count == 0 ? diagnostics
+            : diagnostics.Where(d => d.RuleId != RuleIds.ApiValidation || !schemaSpots.Contains((d.File, d.Line, d.Column))).ToList();
     }
 
     /// <summary>A rule that fails on some input must not take the run down: its failure becomes a finding.</summary>

@@ -22,7 +22,9 @@ public sealed class ApiValidationRule : Rule
     {
         foreach (var manifest in context.Manifests.All)
         {
-            if (manifest.Kind is null)
+            // A removed apiVersion has other field shapes; api-removed reports it instead.
+            if (manifest.Kind is null || manifest.ApiVersion is null
+                || KubePlan.Schema.ApiVersionCatalog.IsRemovedIn(manifest.ApiVersion, manifest.Kind, context.Options.KubernetesVersion))
             {
                 continue;
             }
