@@ -195,8 +195,8 @@ public static class ImmutableFields
 
             if (change.IsAt("spec", "resources", "requests", "storage") || change.IsAt("spec", "resources", "requests") || change.IsAt("spec", "resources"))
             {
-                var before = Quantity.TryParse((old.At("spec", "resources", "requests", "storage")?.Scalar)?.KeyTextOrText(), out var b) ? b : (decimal?)null;
-                var after = Quantity.TryParse((@new.At("spec", "resources", "requests", "storage")?.Scalar)?.KeyTextOrText(), out var a) ? a : (decimal?)null;
+                var before = Validation.Quantity.Read(old.At("spec", "resources", "requests", "storage"));
+                var after = Validation.Quantity.Read(@new.At("spec", "resources", "requests", "storage"));
                 var onlyStorage = change.IsAt("spec", "resources", "requests", "storage")
                     || TreeDiff.Compare(Without(old.At("spec", "resources")?.Node), Without(@new.At("spec", "resources")?.Node), null).Count == 0;
                 if (onlyStorage && before is not null && after is not null && after >= before)
@@ -242,5 +242,4 @@ public static class ImmutableFields
     private static List<string> Strings(Located? list) =>
         list?.Items().Select(i => i.String).OfType<string>().ToList() ?? [];
 
-    private static string KeyTextOrText(this YScalar scalar) => scalar.IsString ? scalar.Text : scalar.KeyText;
 }

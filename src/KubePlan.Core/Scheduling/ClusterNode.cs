@@ -26,7 +26,7 @@ public sealed record ClusterNode(
         var unschedulable = spec?.Get("unschedulable")?.Node is YScalar { Value: true };
         var allocatable = manifest.At("status", "allocatable");
         return new ClusterNode(name, manifest.Labels, taints, unschedulable,
-            Quantity.Read(allocatable?.Get("cpu")), Quantity.Read(allocatable?.Get("memory")), Quantity.Read(allocatable?.Get("pods")), manifest);
+            Validation.Quantity.Read(allocatable?.Get("cpu"))?.ToDecimal(), Validation.Quantity.Read(allocatable?.Get("memory"))?.ToDecimal(), Validation.Quantity.Read(allocatable?.Get("pods"))?.ToDecimal(), manifest);
     }
 
     /// <summary>The distinct nodes of an inventory, by name (the first definition wins), in name order.</summary>

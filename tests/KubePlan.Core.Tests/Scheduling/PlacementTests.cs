@@ -87,13 +87,17 @@ public sealed class PlacementTests
     [InlineData("1k", 1000)]
     [InlineData("1e3", 1000)]
     [InlineData("0.5", 0.5)]
-    public void Quantity_Parses(string text, double expected) => Assert.Equal((decimal)expected, Quantity.Parse(text));
+    public void Quantity_Parses(string text, double expected)
+    {
+        Assert.True(KubePlan.Validation.Quantity.TryParse(text, out var q));
+        Assert.Equal((decimal)expected, q.ToDecimal());
+    }
 
     [Theory]
     [InlineData("")]
     [InlineData("abc")]
     [InlineData("1Xi")]
-    public void Quantity_RejectsNonQuantities(string text) => Assert.Null(Quantity.Parse(text));
+    public void Quantity_RejectsNonQuantities(string text) => Assert.False(KubePlan.Validation.Quantity.TryParse(text, out _));
 
     [Fact]
     public void NodeGroups_NameAGroupByTheLabelOnlyItShares()

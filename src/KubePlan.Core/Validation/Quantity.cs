@@ -93,6 +93,31 @@ public readonly partial record struct Quantity(BigInteger Numerator, int Scale) 
         return true;
     }
 
+    /// <summary>
+    /// Reads a quantity written as a string or as a YAML number (<c>cpu: 1</c>, <c>memory: 1e9</c>);
+    /// null when absent or not a quantity.
+    /// </summary>
+    public static Quantity? Read(Manifests.Located? at) =>
+        at?.Node is Manifests.YScalar { Kind: Manifests.ScalarKind.String or Manifests.ScalarKind.Int or Manifests.ScalarKind.Float } s
+        && TryParse(s.IsString ? s.Text : s.KeyText, out var q) ? q : null;
+
+    /// <summary>The value as a decimal, for sums and capacity estimates (saturating beyond decimal's range).</summary>
+    public decimal ToDecimal()
+    {
+        var value = (decimal)BigInteger.Max(BigInteger.Min(Numerator, (BigInteger)decimal.MaxValue), (BigInteger)decimal.MinValue);
+        for (var i = 0; i < Scale; i++)
+        {
+            value /= 10;
+        }
+
+        for (var i = 0; i > Scale; i--)
+        {
+            value = value > decimal.MaxValue / 10 ? decimal.MaxValue : value * 10;
+        }
+
+        return value;
+    }
+
     public int CompareTo(Quantity other)
     {
         var common = Math.Max(Scale, other.Scale);
