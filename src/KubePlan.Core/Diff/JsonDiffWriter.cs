@@ -25,7 +25,7 @@ public sealed class JsonDiffWriter : IDiffWriter
             json.WriteStartArray("diagnostics");
             foreach (var (side, d) in changes.Diagnostics)
             {
-                WriteDiagnostic(json, side, d);
+                WriteSideDiagnostic(json, side, d);
             }
 
             json.WriteEndArray();
@@ -151,32 +151,6 @@ public sealed class JsonDiffWriter : IDiffWriter
         }
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, DiffSide side, Diagnostic d)
-    {
-        json.WriteStartObject();
-        json.WriteString("side", side == DiffSide.Old ? "old" : "new");
-        json.WriteString("ruleId", d.RuleId);
-        json.WriteString("severity", d.Severity.ToName());
-        json.WriteString("message", d.Message);
-        json.WriteString("file", d.File);
-        json.WriteNumber("line", d.Line);
-        json.WriteNumber("column", d.Column);
-        if (d.Object is { } o)
-        {
-            json.WritePropertyName("object");
-            JsonFormatting.WriteObjectRef(json, o);
-        }
-
-        if (d.Path is not null)
-        {
-            json.WriteString("path", d.Path);
-        }
-
-        if (d.Hint is not null)
-        {
-            json.WriteString("hint", d.Hint);
-        }
-
-        json.WriteEndObject();
-    }
+    private static void WriteSideDiagnostic(Utf8JsonWriter json, DiffSide side, Diagnostic d) =>
+        JsonFormatting.WriteDiagnostic(json, d, side == DiffSide.Old ? "old" : "new");
 }

@@ -25,7 +25,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartArray("diagnostics");
             foreach (var d in report.Diagnostics)
             {
-                WriteDiagnostic(json, d);
+                JsonFormatting.WriteDiagnostic(json, d);
             }
 
             json.WriteEndArray();
@@ -43,10 +43,27 @@ public sealed class JsonReportWriter : IReportWriter
         output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
         output.WriteLine();
     }
+}
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d)
+/// <summary>Shared JSON settings: indented, and non-ASCII kept readable.</summary>
+public static class JsonFormatting
+{
+    public static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    /// <summary>A diagnostic in the report contract's shape; <paramref name="side"/> adds the diff's old/new tag.</summary>
+    public static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string? side = null)
     {
         json.WriteStartObject();
+        if (side is not null)
+        {
+            json.WriteString("side", side);
+        }
+
         json.WriteString("ruleId", d.RuleId);
         json.WriteString("severity", d.Severity.ToName());
         json.WriteString("message", d.Message);
@@ -56,7 +73,7 @@ public sealed class JsonReportWriter : IReportWriter
         if (d.Object is { } o)
         {
             json.WritePropertyName("object");
-            JsonFormatting.WriteObjectRef(json, o);
+            WriteObjectRef(json, o);
         }
 
         if (d.Path is not null)
@@ -71,17 +88,6 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndObject();
     }
-}
-
-/// <summary>Shared JSON settings: indented, and non-ASCII kept readable.</summary>
-public static class JsonFormatting
-{
-    public static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NewLine = "\n",
-    };
 
     public static void WriteObjectRef(Utf8JsonWriter json, ObjectRef o)
     {
