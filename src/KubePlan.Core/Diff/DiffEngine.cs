@@ -195,7 +195,7 @@ public sealed class DiffEngine
             plan = _planner?.PlanScale(old, @new, newSet);
             var before = ReplicasText(old);
             var after = ReplicasText(@new);
-            messages.Add($"replicas {before} → {after}" + (plan is null ? string.Empty : ": " + plan.Summary));
+            messages.Add($"scaled from {before} to {after}" + (plan is null ? string.Empty : ": " + plan.Summary));
             if (@new.At("spec", "replicas") is null)
             {
                 notes.Add("spec.replicas is no longer set: the API server defaults it to 1 on apply");
