@@ -157,6 +157,12 @@ public static partial class YamlStreamReader
             {
                 return new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true);
             }
+            catch (InvalidOperationException e)
+            {
+                // YamlDotNet's scanner fails this way on some malformed plain scalars (for example a
+                // NUL or BOM character inside one): still a syntax error, at the last good position.
+                return new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a stray control character or an unclosed value right after this position.", Fatal: true);
+            }
         }
 
         /// <summary>The first tab in a line's indentation at or after a 1-based line (the parser marks only the mapping).</summary>

@@ -1,0 +1,17 @@
+using KubePlan.Manifests;
+
+namespace KubePlan.Core.Tests.Manifests;
+
+/// <summary>Inputs found by mutating real manifests; each once made the reader throw instead of reporting.</summary>
+public class YamlRobustnessTests
+{
+    [Fact]
+    // A mutated Helm manifest on which YamlDotNet's scanner throws InvalidOperationException
+    // (not a YamlException): it must become a positioned problem, not a crash.
+    public void Read_ReportsTheFileThatBrokeTheScanner()
+    {
+        var path = Path.Combine(Core.Tests.Rules.RuleHarness.RepoRoot, "tests", "KubePlan.Core.Tests", "Manifests", "Robustness", "scanner-invalid-operation.yaml");
+        var result = YamlStreamReader.Read(File.ReadAllText(path));
+        Assert.NotEmpty(result.Problems);
+    }
+}
