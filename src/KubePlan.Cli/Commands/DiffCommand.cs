@@ -35,8 +35,8 @@ public sealed class DiffCommand(IConsole console)
     [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
     public string? Namespace { get; set; }
 
-    /// <summary>The rollout planner to attach plans with; none until the planner is wired in.</summary>
-    internal static IRolloutPlanner? Planner { get; set; }
+    /// <summary>The rollout planner to attach plans with; tests may replace it or set it to null.</summary>
+    internal static IRolloutPlanner? Planner { get; set; } = new RolloutPlannerAdapter();
 
     public int OnExecute()
     {

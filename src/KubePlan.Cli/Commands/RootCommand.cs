@@ -3,7 +3,7 @@ using McMaster.Extensions.CommandLineUtils;
 namespace KubePlan.Cli.Commands;
 
 [Command(Name = "kubeplan", Description = "Kubernetes manifest linter and rollout planner.")]
-[Subcommand(typeof(LintCommand), typeof(DiffCommand), typeof(FitCommand), typeof(CronCommand), typeof(RulesCommand))]
+[Subcommand(typeof(LintCommand), typeof(PlanCommand), typeof(DiffCommand), typeof(FitCommand), typeof(CronCommand), typeof(RulesCommand))]
 [VersionOptionFromMember("--version", MemberName = nameof(Version))]
 public sealed class RootCommand
 {
