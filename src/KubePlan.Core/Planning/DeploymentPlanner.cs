@@ -91,6 +91,11 @@ public static class DeploymentPlanner
                 minAvailable = Math.Min(minAvailable, sim.TotalAvailable);
             }
 
+            // A sync can change state and still report "nothing more to do" (creating the new
+            // ReplicaSet is not a scale-up), so the wave's final state counts too.
+            maxPods = Math.Max(maxPods, sim.TotalReplicas);
+            minAvailable = Math.Min(minAvailable, sim.TotalAvailable);
+
             if (actions.Count == 0)
             {
                 break;

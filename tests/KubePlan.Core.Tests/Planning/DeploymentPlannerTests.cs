@@ -201,3 +201,22 @@ public class DeploymentPlannerTests
         Assert.DoesNotContain("\"ordinals\"", json, StringComparison.Ordinal);
     }
 }
+
+public class DeploymentPlannerWaveCountTests
+{
+    // rolling.go: with maxUnavailable 0 the first sync only creates the new ReplicaSet at the
+    // surge (4 + 1 = 5 pods); reconcileOldReplicaSets can remove nothing until it is available.
+    [Fact]
+    public void FirstWave_CountsThePodsTheNewReplicaSetAdds()
+    {
+        var plan = KubePlan.Planning.DeploymentPlanner.PlanRollout(new KubePlan.Planning.DeploymentRolloutRequest
+        {
+            Subject = new KubePlan.Planning.PlanSubject("apps/v1", "Deployment", "default", "web"),
+            Replicas = 4,
+            MaxSurge = KubePlan.Planning.IntOrPercent.FromPercent(25),
+            MaxUnavailable = KubePlan.Planning.IntOrPercent.FromInt(0),
+        });
+        var first = plan.Steps[0];
+        Assert.Equal((4, 1, 5, 4), (first.OldReplicas, first.NewReplicas, first.MaxPods, first.MinAvailable));
+    }
+}

@@ -27,6 +27,10 @@ public class PlanPropertyTests
         Assert.NotEmpty(plan.Steps);
         Assert.True(plan.Steps.Count <= (2 * replicas) + 2, $"{plan.Steps.Count} waves for {replicas} replicas");
         Assert.All(plan.Steps, step => Assert.True(step.MaxPods <= replicas + fence.MaxSurge, $"{step.MaxPods} pods > {replicas} + {fence.MaxSurge}"));
+
+        // The most pods of a wave is at least what it ends with (regression: a wave that only
+        // created the new ReplicaSet reported the pods it started with).
+        Assert.All(plan.Steps, step => Assert.True(step.MaxPods >= step.OldReplicas + step.NewReplicas, $"wave {step.Step}: {step.MaxPods} < {step.OldReplicas} + {step.NewReplicas}"));
         Assert.All(plan.Steps, step => Assert.True(step.MinAvailable >= replicas - maxUnavailable, $"{step.MinAvailable} available < {replicas} − {maxUnavailable}"));
         Assert.Equal((0, replicas), (plan.Steps[^1].OldReplicas, plan.Steps[^1].NewReplicas));
     }
