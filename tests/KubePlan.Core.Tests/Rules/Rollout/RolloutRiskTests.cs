@@ -1,0 +1,217 @@
+using KubePlan.Planning;
+using KubePlan.Rules;
+using KubePlan.Rules.Rollout;
+
+namespace KubePlan.Core.Tests.Rules.Rollout;
+
+public class RolloutRiskTests
+{
+    private static string Deployment(string name, int? replicas, string strategy, string labels = "{app: web}", string podSpec = "") => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: {{name}}
+        spec:
+        {{(replicas is null ? string.Empty : $"  replicas: {replicas}")}}
+          strategy: {{strategy}}
+          selector:
+            matchLabels: {{labels}}
+          template:
+            metadata:
+              labels: {{labels}}
+            spec:
+        {{podSpec}}
+              containers:
+                - name: web
+                  image: web:1
+        """;
+
+    private static string Pdb(string budget, string selector = "{app: web}") => $$"""
+        apiVersion: policy/v1
+        kind: PodDisruptionBudget
+        metadata:
+          name: web
+        spec:
+          {{budget}}
+          selector:
+            matchLabels: {{selector}}
+        """;
+
+    private static int Count(string yaml, string ruleId) => RuleHarness.Findings(yaml, ruleId).Count;
+
+    // ---- pdb-blocks-eviction -------------------------------------------------------------------
+
+    [Theory]
+    // disruption.go getExpectedPodCount: maxUnavailable → desiredHealthy = expected − ⌈max⌉ (clamped at 0);
+    // GetScaledValueFromIntOrPercent(..., roundUp=true) for percentages.
+    [InlineData(true, "0", 3, 0)]
+    [InlineData(true, "1", 3, 1)]
+    [InlineData(true, "5", 3, 3)]
+    [InlineData(true, "0%", 3, 0)]
+    [InlineData(true, "10%", 3, 1)]
+    [InlineData(true, "34%", 3, 2)]
+    [InlineData(true, "100%", 3, 3)]
+    // minAvailable integer: desiredHealthy is the number itself (expected = the pods that exist).
+    [InlineData(false, "2", 3, 1)]
+    [InlineData(false, "3", 3, 0)]
+    [InlineData(false, "4", 3, -1)]
+    [InlineData(false, "1", 1, 0)]
+    // minAvailable percentage: rounded UP against the controllers' scale, so 90% of 3 is 3, 50% of 3 is 2.
+    [InlineData(false, "90%", 3, 0)]
+    [InlineData(false, "50%", 3, 1)]
+    [InlineData(false, "66%", 3, 1)]
+    [InlineData(false, "67%", 3, 0)]
+    [InlineData(false, "100%", 10, 0)]
+    [InlineData(false, "1%", 10, 9)]
+    public void PdbAllowed_FollowsTheDisruptionController(bool isMaxUnavailable, string value, int expected, int allowed) =>
+        Assert.Equal(allowed, PdbBlocksEvictionRule.Allowed(isMaxUnavailable, IntOrPercent.Parse(value), expected));
+
+    [Theory]
+    // The realistic pairing does not fire: 3 replicas, PDB minAvailable 2 (or maxUnavailable 1).
+    [InlineData(3, "minAvailable: 2", 0)]
+    [InlineData(3, "maxUnavailable: 1", 0)]
+    [InlineData(3, "minAvailable: 50%", 0)]
+    // Budgets that leave nothing to evict.
+    [InlineData(3, "minAvailable: 3", 1)]
+    [InlineData(1, "minAvailable: 1", 1)]
+    [InlineData(3, "maxUnavailable: 0", 1)]
+    [InlineData(3, "minAvailable: 100%", 1)]
+    [InlineData(3, "maxUnavailable: 0%", 1)]
+    // A budget that cannot be read is left to api-validation.
+    [InlineData(3, "minAvailable: -1", 0)]
+    public void Pdb_FiresOnlyWhenNoDisruptionIsAllowed(int replicas, string budget, int findings) =>
+        Assert.Equal(findings, Count(Deployment("web", replicas, "{}") + "\n---\n" + Pdb(budget), RuleIds.PdbBlocksEviction));
+
+    [Fact]
+    public void Pdb_SumsEveryWorkloadItSelects()
+    {
+        // Two Deployments share the label: 2 + 1 expected pods, minAvailable 2 leaves one disruption.
+        var yaml = Deployment("a", 2, "{}", "{app: web, v: a}") + "\n---\n" + Deployment("b", 1, "{}", "{app: web, v: b}") + "\n---\n" + Pdb("minAvailable: 2");
+        Assert.Equal(0, Count(yaml, RuleIds.PdbBlocksEviction));
+    }
+
+    [Fact]
+    public void Pdb_UsesTheAutoscalerMinimum_ForAnAutoscaledWorkload()
+    {
+        const string Hpa = """
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata:
+              name: web
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              minReplicas: 2
+              maxReplicas: 10
+            """;
+        Assert.Equal(1, Count(Deployment("web", null, "{}") + "\n---\n" + Hpa + "\n---\n" + Pdb("minAvailable: 2"), RuleIds.PdbBlocksEviction));
+        Assert.Equal(0, Count(Deployment("web", null, "{}") + "\n---\n" + Hpa + "\n---\n" + Pdb("minAvailable: 1"), RuleIds.PdbBlocksEviction));
+    }
+
+    [Fact]
+    public void Pdb_SelectingNoWorkloadOfTheInput_DoesNotFire() =>
+        Assert.Equal(0, Count(Deployment("web", 3, "{}") + "\n---\n" + Pdb("maxUnavailable: 0", "{app: other}"), RuleIds.PdbBlocksEviction));
+
+    [Fact]
+    public void Pdb_FindingPointsAtTheBudgetField()
+    {
+        var yaml = Deployment("web", 2, "{}") + "\n---\n" + Pdb("minAvailable: 2");
+        var finding = Assert.Single(RuleHarness.Findings(yaml, RuleIds.PdbBlocksEviction));
+        Assert.Equal("/spec/minAvailable", finding.Path);
+    }
+
+    // ---- rollout-all-unavailable -----------------------------------------------------------------
+
+    [Theory]
+    // deployment_util.go MaxUnavailable(d): ResolveFenceposts (unavailable rounds down; 0/0 → 1), clamped to replicas.
+    [InlineData(1, "{rollingUpdate: {maxUnavailable: 1}}", 1)]
+    [InlineData(1, "{rollingUpdate: {maxUnavailable: 100%}}", 1)]
+    [InlineData(1, "{rollingUpdate: {maxSurge: 0}}", 1)]
+    [InlineData(1, "{rollingUpdate: {maxSurge: 0, maxUnavailable: 25%}}", 1)]
+    [InlineData(4, "{rollingUpdate: {maxSurge: 1, maxUnavailable: 100%}}", 1)]
+    [InlineData(4, "{rollingUpdate: {maxUnavailable: 4}}", 1)]
+    [InlineData(4, "{rollingUpdate: {maxUnavailable: 10}}", 1)]
+    // Defaults 25%/25% never take everything down: 1 replica → surge 1, unavailable 0.
+    [InlineData(1, "{}", 0)]
+    [InlineData(2, "{rollingUpdate: {maxUnavailable: 1}}", 0)]
+    [InlineData(4, "{rollingUpdate: {maxUnavailable: 99%}}", 0)]
+    [InlineData(10, "{rollingUpdate: {maxSurge: 0, maxUnavailable: 0%}}", 0)]
+    // MaxUnavailable(d) is 0 when replicas is 0; Recreate is downtime by design.
+    [InlineData(0, "{rollingUpdate: {maxUnavailable: 100%}}", 0)]
+    [InlineData(1, "{type: Recreate}", 0)]
+    public void AllUnavailable_Deployment(int replicas, string strategy, int findings) =>
+        Assert.Equal(findings, Count(Deployment("web", replicas, strategy), RuleIds.RolloutAllUnavailable));
+
+    [Theory]
+    // update.go updatedDesiredNodeCounts: DaemonSet maxUnavailable rounds UP against the nodes it runs on.
+    [InlineData("{rollingUpdate: {maxUnavailable: 100%}}", null, 1)]
+    [InlineData("{rollingUpdate: {maxUnavailable: 50%}}", null, 0)]
+    [InlineData("{rollingUpdate: {maxUnavailable: 100%, maxSurge: 1}}", null, 0)]
+    [InlineData("{type: OnDelete}", null, 0)]
+    // With an inventory of 2 nodes: 51% rounds up to 2 = every node; an integer 2 is every node too.
+    [InlineData("{rollingUpdate: {maxUnavailable: 51%}}", 2, 1)]
+    [InlineData("{rollingUpdate: {maxUnavailable: 2}}", 2, 1)]
+    [InlineData("{rollingUpdate: {maxUnavailable: 1}}", 2, 0)]
+    [InlineData("{rollingUpdate: {maxUnavailable: 50%}}", 2, 0)]
+    public void AllUnavailable_DaemonSet(string strategy, int? nodes, int findings)
+    {
+        var yaml = $$"""
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata:
+              name: agent
+            spec:
+              updateStrategy: {{strategy}}
+              selector:
+                matchLabels: {app: agent}
+              template:
+                metadata:
+                  labels: {app: agent}
+                spec:
+                  containers:
+                    - name: agent
+                      image: agent:1
+            """;
+        for (var i = 0; i < (nodes ?? 0); i++)
+        {
+            yaml += $"\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-{i}\n";
+        }
+
+        Assert.Equal(findings, Count(yaml, RuleIds.RolloutAllUnavailable));
+    }
+
+    [Theory]
+    // stateful_set_utils.go getStatefulSetMaxUnavailable (rounds down, at least 1), only with the gate on (1.37).
+    [InlineData("1.37", 3, "3", 1)]
+    [InlineData("1.37", 3, "100%", 1)]
+    [InlineData("1.37", 3, "2", 0)]
+    [InlineData("1.37", 3, "99%", 0)]
+    // One replica goes down on every update whatever the field says: not this rule's finding.
+    [InlineData("1.37", 1, "1", 0)]
+    // Gate off in 1.36: the field is ignored and pods update one at a time.
+    [InlineData("1.36", 3, "3", 0)]
+    public void AllUnavailable_StatefulSet(string version, int replicas, string maxUnavailable, int findings)
+    {
+        var yaml = $$"""
+            # kubeplan lint --kubernetes-version {{version}}
+            apiVersion: apps/v1
+            kind: StatefulSet
+            metadata:
+              name: db
+            spec:
+              replicas: {{replicas}}
+              serviceName: db
+              updateStrategy:
+                rollingUpdate: {maxUnavailable: {{maxUnavailable}}}
+              selector:
+                matchLabels: {app: db}
+              template:
+                metadata:
+                  labels: {app: db}
+                spec:
+                  containers:
+                    - name: db
+                      image: db:1
+            """;
+        Assert.Equal(findings, Count(yaml, RuleIds.RolloutAllUnavailable));
+    }
+}
