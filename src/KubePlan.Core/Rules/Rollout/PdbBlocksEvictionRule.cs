@@ -29,7 +29,7 @@ public sealed class PdbBlocksEvictionRule : Rule
             {
                 var selected = string.Join(", ", verdict.Workloads.Select(w => Invariant($"{w.Workload.Kind} \"{w.Workload.Name}\" at {w.Replicas}")));
                 yield return Report(pdb, verdict.At,
-                    Invariant($"PodDisruptionBudget \"{pdb.Name}\" allows {verdict.Allowed} disruptions: {verdict.Field} {verdict.Written} of {verdict.Expected} expected pods ({selected}) leaves no pod to evict, so node drains wait forever"));
+                    Invariant($"PodDisruptionBudget \"{pdb.Name}\" allows no disruption: {verdict.Field} {verdict.Written} of {verdict.Expected} expected pods ({selected}) leaves no pod to evict, so node drains wait forever"));
             }
         }
     }

@@ -46,9 +46,9 @@ public sealed class RolloutAllUnavailableRule : Rule
 
         // Written maxUnavailable, or (one replica, maxSurge 0) the fencepost that turns 0/0 into 1.
         var at = budgets.MaxUnavailableAt ?? budgets.MaxSurgeAt ?? m.At("spec", "strategy") ?? m.At("spec") ?? m.Located;
-        var written = budgets.MaxUnavailableAt is null ? "the defaulted 25% with maxSurge 0" : $"maxUnavailable {budgets.MaxUnavailable}";
+        var written = budgets.MaxUnavailableAt is null ? "maxSurge 0 (with maxUnavailable defaulted to 25%)" : $"maxUnavailable {budgets.MaxUnavailable}";
         return Report(m, at,
-            Invariant($"{written} resolves to {budgets.EffectiveMaxUnavailable} of {Replicas(budgets.Replicas)} of Deployment \"{m.Name}\": a rollout may stop every pod before a new one is ready"));
+            Invariant($"{written} resolves maxUnavailable to {budgets.EffectiveMaxUnavailable} of {Replicas(budgets.Replicas)} of Deployment \"{m.Name}\": a rollout may stop every pod before a new one is ready"));
     }
 
     private Diagnostic? CheckDaemonSet(Manifest m, AnalysisContext context)

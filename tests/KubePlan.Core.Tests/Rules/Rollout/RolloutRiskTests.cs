@@ -214,4 +214,130 @@ public class RolloutRiskTests
             """;
         Assert.Equal(findings, Count(yaml, RuleIds.RolloutAllUnavailable));
     }
+
+    // ---- progress-deadline-risk ------------------------------------------------------------------
+
+    private static string Timed(string deadline, string minReady, string probe) => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          replicas: 4
+          {{deadline}}
+          {{minReady}}
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+                - name: web
+                  image: web:1
+                  {{probe}}
+        """;
+
+    [Theory]
+    // A wave waits startup (10 s) + readiness (initialDelay + period × successThreshold) + minReadySeconds;
+    // SetDefaults_Deployment: progressDeadlineSeconds 600.
+    [InlineData("", "", "readinessProbe: {tcpSocket: {port: 80}}", 0)]
+    [InlineData("", "", "readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 580}", 0)]
+    [InlineData("", "", "readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 581}", 1)]
+    [InlineData("", "", "readinessProbe: {tcpSocket: {port: 80}, periodSeconds: 60, successThreshold: 10}", 1)]
+    [InlineData("", "minReadySeconds: 590", "", 0)]
+    [InlineData("", "minReadySeconds: 591", "", 1)]
+    [InlineData("progressDeadlineSeconds: 30", "", "readinessProbe: {tcpSocket: {port: 80}}", 0)]
+    [InlineData("progressDeadlineSeconds: 19", "", "readinessProbe: {tcpSocket: {port: 80}}", 1)]
+    [InlineData("progressDeadlineSeconds: 900", "minReadySeconds: 600", "", 0)]
+    // deployment_util.go HasProgressDeadline: MaxInt32 disables the deadline.
+    [InlineData("progressDeadlineSeconds: 2147483647", "minReadySeconds: 3600", "", 0)]
+    // minReadySeconds ≥ the deadline is rejected by ValidateDeploymentSpec; api-validation reports it.
+    [InlineData("", "minReadySeconds: 600", "", 0)]
+    public void ProgressDeadline_WaveAgainstDeadline(string deadline, string minReady, string probe, int findings) =>
+        Assert.Equal(findings, Count(Timed(deadline, minReady, probe), RuleIds.ProgressDeadlineRisk));
+
+    [Theory]
+    [InlineData("progressDeadlineSeconds: 19", "", "readinessProbe: {tcpSocket: {port: 80}}", "/spec/progressDeadlineSeconds")]
+    [InlineData("", "minReadySeconds: 590", "readinessProbe: {tcpSocket: {port: 80}}", "/spec/minReadySeconds")]
+    [InlineData("", "minReadySeconds: 5", "readinessProbe: {tcpSocket: {port: 80}, initialDelaySeconds: 600}", "/spec/template/spec/containers/0/readinessProbe")]
+    public void ProgressDeadline_PointsAtWhatToChange(string deadline, string minReady, string probe, string path)
+    {
+        var finding = Assert.Single(RuleHarness.Findings(Timed(deadline, minReady, probe), RuleIds.ProgressDeadlineRisk));
+        Assert.Equal(path, finding.Path);
+    }
+
+    // ---- rollout-anti-affinity-deadlock ----------------------------------------------------------
+
+    private static string Nodes(int count)
+    {
+        var yaml = string.Empty;
+        for (var i = 0; i < count; i++)
+        {
+            yaml += $"\n---\napiVersion: v1\nkind: Node\nmetadata:\n  name: node-{i}\n  labels: {{kubernetes.io/hostname: node-{i}}}\n";
+        }
+
+        return yaml;
+    }
+
+    private const string OnePerNode = """
+              affinity:
+                podAntiAffinity:
+                  requiredDuringSchedulingIgnoredDuringExecution:
+                    - labelSelector: {matchLabels: {app: web}}
+                      topologyKey: kubernetes.io/hostname
+        """;
+
+    [Theory]
+    // rolling.go reconcileOldReplicaSets: with MaxUnavailable(d) = 0, maxScaledDown = allPods − replicas − unavailable new
+    // pods, so no old pod goes until a surge pod is available; the surge pod needs a node free of the Deployment's pods.
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", 3, 1)]
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", 2, 1)]
+    [InlineData(3, "{maxSurge: 2, maxUnavailable: 0}", 3, 1)]
+    // 25%/25% of 3 replicas: surge 1, unavailable rounds down to 0 (TestResolveFenceposts).
+    [InlineData(3, "{}", 3, 1)]
+    // One spare node: the first surge pod lands, an old pod goes, its node frees up.
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", 4, 0)]
+    [InlineData(3, "{maxSurge: 2, maxUnavailable: 0}", 4, 0)]
+    // 25% of 4 replicas rounds down to 1 unavailable: an old pod goes first.
+    [InlineData(4, "{}", 4, 0)]
+    [InlineData(3, "{maxSurge: 0, maxUnavailable: 1}", 3, 0)]
+    // No inventory: no guess.
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", 0, 0)]
+    public void AntiAffinityDeadlock_NodesAgainstReplicas(int replicas, string rolling, int nodes, int findings) =>
+        Assert.Equal(findings, Count(Deployment("web", replicas, $"{{rollingUpdate: {rolling}}}", podSpec: OnePerNode) + Nodes(nodes), RuleIds.RolloutAntiAffinityDeadlock));
+
+    [Theory]
+    // Terms that do not hold the Deployment's own pods one per node.
+    [InlineData("topologyKey: topology.kubernetes.io/zone", "{matchLabels: {app: web}}", "")]
+    [InlineData("topologyKey: kubernetes.io/hostname", "{matchLabels: {app: other}}", "")]
+    [InlineData("topologyKey: kubernetes.io/hostname", "{matchLabels: {app: web}}", "matchLabelKeys: [pod-template-hash]")]
+    [InlineData("topologyKey: kubernetes.io/hostname", "{matchLabels: {app: web}}", "namespaces: [other]")]
+    [InlineData("topologyKey: kubernetes.io/hostname", "null", "")]
+    public void AntiAffinityDeadlock_IgnoresTermsThatDoNotMatchOwnPods(string topology, string selector, string extra)
+    {
+        var podSpec = $$"""
+                  affinity:
+                    podAntiAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        - labelSelector: {{selector}}
+                          {{topology}}
+                          {{extra}}
+            """;
+        Assert.Equal(0, Count(Deployment("web", 3, "{rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", podSpec: podSpec) + Nodes(3), RuleIds.RolloutAntiAffinityDeadlock));
+    }
+
+    [Fact]
+    public void AntiAffinityDeadlock_EmptyNamespaceSelector_CoversOwnNamespace()
+    {
+        const string PodSpec = """
+                  affinity:
+                    podAntiAffinity:
+                      requiredDuringSchedulingIgnoredDuringExecution:
+                        - labelSelector: {matchLabels: {app: web}}
+                          namespaceSelector: {}
+                          topologyKey: kubernetes.io/hostname
+            """;
+        Assert.Equal(1, Count(Deployment("web", 3, "{rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", podSpec: PodSpec) + Nodes(3), RuleIds.RolloutAntiAffinityDeadlock));
+    }
 }
