@@ -340,4 +340,81 @@ public class RolloutRiskTests
             """;
         Assert.Equal(1, Count(Deployment("web", 3, "{rollingUpdate: {maxSurge: 1, maxUnavailable: 0}}", podSpec: PodSpec) + Nodes(3), RuleIds.RolloutAntiAffinityDeadlock));
     }
+
+    // ---- rollout-capacity ------------------------------------------------------------------------
+
+    private static string Sized(int replicas, string rolling, string requests, string ns = "default") => $$"""
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+          namespace: {{ns}}
+        spec:
+          replicas: {{replicas}}
+          strategy: {rollingUpdate: {{rolling}}}
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+                - name: web
+                  image: web:1
+                  resources: {requests: {{requests}}}
+        ---
+        apiVersion: v1
+        kind: Node
+        metadata:
+          name: node-a
+        status:
+          allocatable: {cpu: "4", memory: 8Gi, pods: "6"}
+        """;
+
+    [Theory]
+    // Peak = replicas + MaxSurge(d), surge rounding up (TestResolveFenceposts): 25% of 3 → 1.
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: \"1\"}", 0)]
+    [InlineData(4, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: \"1\"}", 1)]
+    [InlineData(3, "{}", "{cpu: 1500m}", 1)]
+    [InlineData(3, "{maxSurge: 0, maxUnavailable: 1}", "{cpu: 1500m}", 0)]
+    // Memory and pod count: 4 × 2Gi = 8Gi fits; 5 × 2Gi does not; 6 pods allowed, 3 + 25% of 6 replicas → 7+ do not.
+    [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", "{memory: 2Gi}", 0)]
+    [InlineData(4, "{maxSurge: 1, maxUnavailable: 0}", "{memory: 2Gi}", 1)]
+    [InlineData(6, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: 10m}", 1)]
+    // A limit without a request defaults the request (SetDefaults_Pod).
+    [InlineData(4, "{maxSurge: 1, maxUnavailable: 0}", "{}", 0)]
+    public void Capacity_PeakAgainstAllocatable(int replicas, string rolling, string requests, int findings) =>
+        Assert.Equal(findings, Count(Sized(replicas, rolling, requests), RuleIds.RolloutCapacity));
+
+    [Fact]
+    public void Capacity_LimitStandsInForAMissingRequest()
+    {
+        var yaml = Sized(4, "{maxSurge: 1, maxUnavailable: 0}", "{}").Replace("resources: {requests: {}}", "resources: {limits: {cpu: \"1\"}}", StringComparison.Ordinal);
+        Assert.Equal(1, Count(yaml, RuleIds.RolloutCapacity));
+    }
+
+    [Theory]
+    // Quota: the namespace's workloads at their replicas plus the surge; scoped quotas are not estimated.
+    [InlineData("{requests.cpu: \"4\"}", "", 1)]
+    [InlineData("{requests.cpu: \"5\"}", "", 0)]
+    [InlineData("{cpu: 4500m}", "", 1)]
+    [InlineData("{count/pods: \"5\"}", "", 0)]
+    [InlineData("{pods: \"4\"}", "", 1)]
+    [InlineData("{pods: \"4\"}", "scopes: [BestEffort]", 0)]
+    public void Capacity_PeakAgainstQuota(string hard, string scopes, int findings)
+    {
+        var quota = $$"""
+            apiVersion: v1
+            kind: ResourceQuota
+            metadata:
+              name: team
+              namespace: team
+            spec:
+              hard: {{hard}}
+              {{scopes}}
+            """;
+        var deployment = Sized(4, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: \"1\"}", "team");
+        deployment = deployment[..deployment.IndexOf("---", StringComparison.Ordinal)];
+        Assert.Equal(findings, Count(deployment + "---\n" + quota, RuleIds.RolloutCapacity));
+    }
 }
