@@ -381,11 +381,12 @@ public class RolloutRiskTests
     [InlineData(3, "{maxSurge: 1, maxUnavailable: 0}", "{memory: 2Gi}", 0)]
     [InlineData(4, "{maxSurge: 1, maxUnavailable: 0}", "{memory: 2Gi}", 1)]
     [InlineData(6, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: 10m}", 1)]
-    // A limit without a request defaults the request (SetDefaults_Pod).
+    // No requests: only the pod count is checked (5 of 6).
     [InlineData(4, "{maxSurge: 1, maxUnavailable: 0}", "{}", 0)]
     public void Capacity_PeakAgainstAllocatable(int replicas, string rolling, string requests, int findings) =>
         Assert.Equal(findings, Count(Sized(replicas, rolling, requests), RuleIds.RolloutCapacity));
 
+    // A limit without a request defaults the request (SetDefaults_Pod).
     [Fact]
     public void Capacity_LimitStandsInForAMissingRequest()
     {
