@@ -137,7 +137,7 @@ public sealed class RolloutCapacityRule : Rule
         var problems = new List<string>();
         foreach (var key in new[] { "requests.cpu", "cpu" })
         {
-            if (Quantity.Read(hard.Value.Get(key)) is { } limit && perPod.Cpu > 0 && used.Cpu > limit)
+            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && perPod.Cpu > 0 && used.Cpu > limit)
             {
                 problems.Add($"{key} {RolloutRisk.Cpu(used.Cpu)} of {RolloutRisk.Cpu(limit)}");
             }
@@ -145,7 +145,7 @@ public sealed class RolloutCapacityRule : Rule
 
         foreach (var key in new[] { "requests.memory", "memory" })
         {
-            if (Quantity.Read(hard.Value.Get(key)) is { } limit && perPod.Memory > 0 && used.Memory > limit)
+            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && perPod.Memory > 0 && used.Memory > limit)
             {
                 problems.Add($"{key} {RolloutRisk.Memory(used.Memory)} of {RolloutRisk.Memory(limit)}");
             }
@@ -153,7 +153,7 @@ public sealed class RolloutCapacityRule : Rule
 
         foreach (var key in new[] { "pods", "count/pods" })
         {
-            if (Quantity.Read(hard.Value.Get(key)) is { } limit && pods > limit)
+            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && pods > limit)
             {
                 problems.Add(Invariant($"{key} {pods} of {limit}"));
             }

@@ -121,7 +121,7 @@ internal static class RolloutRisk
     {
         var resources = container.Get("resources");
         decimal Read(string name) =>
-            Quantity.Read(resources?.At("requests", name)) ?? Quantity.Read(resources?.At("limits", name)) ?? 0m;
+            Validation.Quantity.Read(resources?.At("requests", name))?.ToDecimal() ?? Validation.Quantity.Read(resources?.At("limits", name))?.ToDecimal() ?? 0m;
         return new PodRequests(Math.Max(0, Read("cpu")), Math.Max(0, Read("memory")));
     }
 }
