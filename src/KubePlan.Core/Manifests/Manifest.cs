@@ -60,6 +60,9 @@ public sealed class Manifest
     /// <summary>The labels of the object's metadata.</summary>
     public IReadOnlyDictionary<string, string> Labels => LabelMap.Read(Root["metadata"] is YMapping m ? m["labels"] : null);
 
+    /// <summary>The pod template's labels, computed once: cross-object rules ask for them per pair.</summary>
+    internal IReadOnlyDictionary<string, string>? CachedTemplateLabels { get; set; }
+
     public override string ToString() => Ref + " (" + File.Path + ")";
 }
 

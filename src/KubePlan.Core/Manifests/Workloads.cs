@@ -14,7 +14,7 @@ public static class Workloads
     public static bool IsDaemonSet(Manifest m) => m.Kind == "DaemonSet" && m.Group is "apps" or "extensions";
 
     /// <summary>The labels of a workload's pod template (a Pod's own labels).</summary>
-    public static IReadOnlyDictionary<string, string> TemplateLabels(Manifest m) => PodLabels(m);
+    public static IReadOnlyDictionary<string, string> TemplateLabels(Manifest m) => m.CachedTemplateLabels ??= PodLabels(m);
 
     /// <summary>The labels of the pod template (or of the Pod itself).</summary>
     public static IReadOnlyDictionary<string, string> PodLabels(Manifest m)

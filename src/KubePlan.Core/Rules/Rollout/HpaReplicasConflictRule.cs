@@ -62,7 +62,21 @@ public static class Autoscalers
         return set.Find(new ObjectKey(group, kind, hpa.Namespace, name));
     }
 
-    /// <summary>The autoscaler that targets a workload, if any.</summary>
-    public static Manifest? For(ManifestSet set, Manifest workload) =>
-        Targets(set).Where(t => ReferenceEquals(t.Target, workload)).Select(t => t.Hpa).FirstOrDefault();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestSet, Dictionary<Manifest, Manifest>> ByTarget = [];
+
+    /// <summary>The autoscaler that targets a workload, if any (indexed once per set: rules ask per workload).</summary>
+    public static Manifest? For(ManifestSet set, Manifest workload)
+    {
+        var index = ByTarget.GetValue(set, s =>
+        {
+            var map = new Dictionary<Manifest, Manifest>(ReferenceEqualityComparer.Instance);
+            foreach (var (hpa, target) in Targets(s))
+            {
+                map.TryAdd(target, hpa);
+            }
+
+            return map;
+        });
+        return index.GetValueOrDefault(workload);
+    }
 }
