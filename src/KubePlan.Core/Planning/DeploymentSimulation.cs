@@ -103,6 +103,8 @@ internal sealed class DeploymentSimulation
         {
             return ProportionalScaling.Apply(_replicas, _maxSurge, _strategy, New, _olds, TotalReplicas, (rs, from, to) =>
             {
+                // Apply has already set the new size; replay it so created and terminating pods are counted.
+                rs.Replicas = from;
                 Resize(rs, to);
                 _actions.Add(Invariant($"resize: scale {Role(rs)} ReplicaSet {rs.Name} {from} → {to}"));
             });

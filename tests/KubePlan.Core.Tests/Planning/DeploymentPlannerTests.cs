@@ -220,3 +220,22 @@ public class DeploymentPlannerWaveCountTests
         Assert.Equal((4, 1, 5, 4), (first.OldReplicas, first.NewReplicas, first.MaxPods, first.MinAvailable));
     }
 }
+
+public class DeploymentScaleDurationTests
+{
+    // sync.go scale: a scale-up creates pods that must become available, so the wave takes
+    // the pods' time to availability (regression: the resize was counted as instant).
+    [Theory]
+    [InlineData(10, 20, 20)]
+    [InlineData(10, 4, 0)]
+    public void Resize_TakesTheNewPodsTimeToAvailability(int from, int to, int seconds)
+    {
+        var plan = KubePlan.Planning.DeploymentPlanner.PlanScale(new KubePlan.Planning.DeploymentRolloutRequest
+        {
+            Subject = new KubePlan.Planning.PlanSubject("apps/v1", "Deployment", "default", "web"),
+            Replicas = to,
+            FromReplicas = from,
+        });
+        Assert.Equal(TimeSpan.FromSeconds(seconds), plan.TotalDuration);
+    }
+}
