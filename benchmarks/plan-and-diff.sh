@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Plans a 10,000-replica Deployment (maxSurge 1, maxUnavailable 0: 10,001 waves) and diffs two
-# copies of the 10,000-document corpus with a handful of changes, with the Release build.
+# copies of the 10,000-document corpus with a few dozen changed objects, with the Release build.
 # Prints medians of RUNS runs next to a baseline that only starts the tool and parses the same
 # input (every rule turned off), so the figures are the planning and diffing cost itself.
 # Usage: benchmarks/plan-and-diff.sh [RUNS]
