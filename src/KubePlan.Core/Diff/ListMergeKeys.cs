@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using KubePlan.Manifests;
+using KubePlan.Schema;
 
 namespace KubePlan.Diff;
 
@@ -9,96 +9,91 @@ namespace KubePlan.Diff;
 /// other list is atomic: compared, and reported, as a whole (tolerations, args, volumeClaimTemplates).
 /// </summary>
 /// <remarks>
-/// Hand-checked against the upstream OpenAPI definitions (<c>x-kubernetes-patch-merge-key</c> and
-/// <c>x-kubernetes-list-map-keys</c>) of: io.k8s.api.core.v1.PodSpec (containers, initContainers,
-/// ephemeralContainers, volumes, imagePullSecrets, hostAliases, resourceClaims, schedulingGates,
-/// topologySpreadConstraints), io.k8s.api.core.v1.Container and EphemeralContainer (env, ports,
-/// volumeMounts, volumeDevices), io.k8s.api.core.v1.ResourceRequirements (claims),
-/// io.k8s.api.core.v1.ServiceSpec (ports), io.k8s.api.core.v1.ServiceAccount (secrets) and
-/// io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta (ownerReferences, merge key uid). Status lists
-/// are left out: manifests do not carry status. A pattern's <c>*</c> stands for the items of a
-/// list; <c>{podSpec}</c> for wherever the kind keeps its pod spec (<see cref="KubernetesKinds.PodSpecPath"/>).
+/// The facts come from the upstream OpenAPI definitions through <see cref="ListKeys"/>, for the preferred version of
+/// the object's group/kind. This class keeps only what upstream does not declare but the diff needs:
+/// <list type="bullet">
+/// <item>Kinds whose group no longer serves them (<c>extensions/v1beta1</c> Deployment, DaemonSet, ReplicaSet,
+/// Ingress, NetworkPolicy) take the lists of the apiVersion that replaced them (<see cref="ApiVersionCatalog"/>):
+/// the definitions are gone from the OpenAPI document, but the object moved with its fields, so an old manifest
+/// diffs the way its replacement would. Removed versions of a group that still serves the kind (<c>apps/v1beta2</c>,
+/// <c>batch/v1beta1</c>) need nothing here: objects are keyed by group and kind, so they use the current version.</item>
+/// <item>Every other kind (custom resources, kinds removed without a replacement) gets <c>/metadata/ownerReferences</c>
+/// keyed by <c>uid</c> and nothing more: the API server gives every object the ObjectMeta schema, whose
+/// ownerReferences upstream keys by uid, but a custom resource's own lists carry no keys the diff can know.</item>
+/// <item><see cref="KeyDefaults"/>: the OpenAPI document declares keys, not defaults, yet an item that leaves out a
+/// defaulted key field must match the one that writes the default.</item>
+/// </list>
 /// </remarks>
 public static class ListMergeKeys
 {
-    public const string PodSpec = "{podSpec}";
-
-    /// <summary>(kind or <c>*</c> for every kind, pattern, key fields). Kinds are written <c>group/Kind</c>, core with an empty group.</summary>
-    public static IReadOnlyList<(string Kind, string Pattern, string[] Keys)> Table { get; } = BuildTable();
-
     /// <summary>Key fields whose absence means a default value, as the API server defaults them.</summary>
     public static IReadOnlyDictionary<string, string> KeyDefaults { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["protocol"] = "TCP", // core.v1.ContainerPort.protocol and core.v1.ServicePort.protocol default to TCP.
+        // core.v1.ContainerPort.protocol and core.v1.ServicePort.protocol default to TCP; they are the only keyed
+        // lists upstream with a key field named protocol (ports: containerPort+protocol, Service ports: port+protocol).
+        ["protocol"] = "TCP",
     };
 
     private static readonly ConcurrentDictionary<(string Group, string Kind), MergeKeyNode> Roots = new();
 
-    /// <summary>The root of the key tree for objects of a kind.</summary>
+    private static readonly string[] OwnerReferenceKeys = ["uid"];
+
+    /// <summary>The root of the key tree for objects of a kind (core group: empty).</summary>
     public static MergeKeyNode RootFor(string group, string kind) => Roots.GetOrAdd((group, kind), Build);
 
-    private static List<(string Kind, string Pattern, string[] Keys)> BuildTable()
+    /// <summary>
+    /// The apiVersion whose upstream list keys apply to objects of a group/kind: its preferred version, or the one that
+    /// replaced it when the group no longer serves the kind; null when upstream has no definition for it.
+    /// </summary>
+    public static string? ApiVersionFor(string group, string kind)
     {
-        var table = new List<(string, string, string[])>
+        if (ListKeys.PreferredApiVersion(group, kind) is { } apiVersion)
         {
-            ("*", "/metadata/ownerReferences", ["uid"]),
-            (PodSpec, "/containers", ["name"]),
-            (PodSpec, "/initContainers", ["name"]),
-            (PodSpec, "/ephemeralContainers", ["name"]),
-            (PodSpec, "/volumes", ["name"]),
-            (PodSpec, "/imagePullSecrets", ["name"]),
-            (PodSpec, "/hostAliases", ["ip"]),
-            (PodSpec, "/resourceClaims", ["name"]),
-            (PodSpec, "/schedulingGates", ["name"]),
-            (PodSpec, "/topologySpreadConstraints", ["topologyKey", "whenUnsatisfiable"]),
-            ("/Service", "/spec/ports", ["port", "protocol"]),
-            ("/ServiceAccount", "/secrets", ["name"]),
-        };
-        foreach (var containers in (string[])["containers", "initContainers", "ephemeralContainers"])
-        {
-            table.Add((PodSpec, $"/{containers}/*/env", ["name"]));
-            table.Add((PodSpec, $"/{containers}/*/ports", ["containerPort", "protocol"]));
-            table.Add((PodSpec, $"/{containers}/*/volumeMounts", ["mountPath"]));
-            table.Add((PodSpec, $"/{containers}/*/volumeDevices", ["devicePath"]));
-            table.Add((PodSpec, $"/{containers}/*/resources/claims", ["name"]));
+            return apiVersion;
         }
 
-        return table;
+        foreach (var removed in ApiVersionCatalog.All)
+        {
+            if (removed.Group == group && removed.Kind == kind && removed.ReplacementApiVersion is { } replacement
+                && ListKeys.Patterns(replacement, kind).Count > 0)
+            {
+                return replacement;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The keys of the list at <paramref name="pointer"/> (items as <c>*</c>, indexes or <c>name=web</c>) in objects of a group/kind; null when atomic.</summary>
+    public static IReadOnlyList<string>? Find(string group, string kind, string pointer)
+    {
+        if (ApiVersionFor(group, kind) is { } apiVersion)
+        {
+            return ListKeys.Find(apiVersion, kind, pointer);
+        }
+
+        return pointer is "/metadata/ownerReferences" ? OwnerReferenceKeys : null;
     }
 
     private static MergeKeyNode Build((string Group, string Kind) kind)
     {
         var root = new MergeKeyNode();
-        var podSpec = KubernetesKinds.PodSpecPath(kind.Group, kind.Kind);
-        foreach (var (scope, pattern, keys) in Table)
+        var patterns = ApiVersionFor(kind.Group, kind.Kind) is { } apiVersion
+            ? ListKeys.Patterns(apiVersion, kind.Kind)
+            : [("/metadata/ownerReferences", OwnerReferenceKeys)];
+        foreach (var (pattern, keys) in patterns)
         {
-            string[] prefix;
-            if (scope == PodSpec)
-            {
-                if (podSpec is null)
-                {
-                    continue;
-                }
-
-                prefix = podSpec;
-            }
-            else if (scope == "*" || scope == kind.Group + "/" + kind.Kind)
-            {
-                prefix = [];
-            }
-            else
-            {
-                continue;
-            }
-
-            var fields = prefix.Concat(pattern.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "*"));
+            // Every "*" in the upstream patterns is the item of a list, and list items do not add a level to the tree.
             var node = root;
-            foreach (var field in fields)
+            foreach (var field in pattern.Split('/', StringSplitOptions.RemoveEmptyEntries))
             {
-                node = node.GetOrAddChild(field);
+                if (field != "*")
+                {
+                    node = node.GetOrAddChild(field);
+                }
             }
 
-            node.ListKeys = keys;
+            node.ListKeys = [.. keys];
         }
 
         return root;
