@@ -39,4 +39,9 @@ public sealed class AnalysisContext
     public IReadOnlyList<Manifest> NodeManifests { get; }
 
     public bool HasNodeInventory => NodeManifests.Count > 0;
+
+    /// <summary>The inventory read into nodes once, for every scheduling and capacity rule of the run.</summary>
+    public IReadOnlyList<KubePlan.Scheduling.ClusterNode> Nodes => _nodes ??= KubePlan.Scheduling.ClusterNode.Inventory(NodeManifests);
+
+    private IReadOnlyList<KubePlan.Scheduling.ClusterNode>? _nodes;
 }

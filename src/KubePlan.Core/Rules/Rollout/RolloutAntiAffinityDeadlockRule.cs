@@ -30,7 +30,7 @@ public sealed class RolloutAntiAffinityDeadlockRule : Rule
             yield break;
         }
 
-        var inventory = ClusterNode.Inventory(context.NodeManifests);
+        var inventory = context.Nodes;
         foreach (var m in context.Manifests.All.Where(RolloutRisk.IsDeployment))
         {
             if (RolloutRisk.Budgets(m) is not { Replicas: > 0 } budgets || budgets.EffectiveMaxUnavailable != 0

@@ -22,7 +22,7 @@ public sealed class RolloutCapacityRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var inventory = context.HasNodeInventory ? ClusterNode.Inventory(context.NodeManifests) : [];
+        var inventory = context.Nodes;
         foreach (var m in context.Manifests.All.Where(RolloutRisk.IsDeployment))
         {
             if (RolloutRisk.Budgets(m) is not { Replicas: > 0, EffectiveMaxSurge: > 0 } budgets || Workloads.PodSpec(m) is not { } spec)

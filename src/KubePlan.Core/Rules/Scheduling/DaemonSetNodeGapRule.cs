@@ -25,7 +25,7 @@ public sealed class DaemonSetNodeGapRule : Rule
             yield break;
         }
 
-        var nodes = ClusterNode.Inventory(context.NodeManifests);
+        var nodes = context.Nodes;
         if (nodes.Count == 0)
         {
             yield break;
