@@ -153,3 +153,23 @@ public class LintConfigTests
         }
     }
 }
+
+public class LintEmptyInputTests
+{
+    [Fact]
+    public void EmptyFolder_IsClean_ButSaysSo()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-empty-");
+        try
+        {
+            var (exit, output, error) = TestConsole.Run("lint", dir.FullName);
+            Assert.Equal(ExitCodes.Clean, exit);
+            Assert.Contains("0 files, 0 documents", output, StringComparison.Ordinal);
+            Assert.Contains("no .yaml, .yml or .json files found", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -22,6 +22,12 @@ internal static class ConsoleSupport
             throw new UsageException("no such file or directory: " + string.Join(", ", missing));
         }
 
+        if (files.Count == 0)
+        {
+            // Not an error (an empty folder is valid input), but a CI path that matches nothing should be visible.
+            console.Error.WriteLine("kubeplan: no .yaml, .yml or .json files found in " + string.Join(", ", paths));
+        }
+
         return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In);
     }
 
