@@ -175,13 +175,16 @@ public sealed class DiffEngine
             notes.Add($"apiVersion changed from {old.ApiVersion} to {@new.ApiVersion}: the same object, served under another version");
         }
 
+        // A rejected update changes nothing, so it gets no plan.
+        var rejections = ImmutableFields.Check(old, @new, changes);
+        var planner = rejections.Count > 0 ? null : _planner;
         var replicasChanged = HasReplicas(@new) && changes.Any(c => c.IsAt("spec", "replicas"));
         var template = TemplatePath(@new);
         var templateChanges = template is null ? [] : changes.Where(c => c.IsUnder(template)).ToList();
         if (IsRolloutKind(@new) && templateChanges.Count > 0)
         {
             impacts.Add(Impact.Rollout);
-            plan = _planner?.PlanRollout(old, @new, newSet);
+            plan = planner?.PlanRollout(old, @new, newSet);
             var what = Triggers(templateChanges, template!);
             messages.Add($"pod template changed ({what}): " + (plan?.Summary ?? RolloutText(@new)));
             if (UpdateStrategy(@new) == "OnDelete")
@@ -192,7 +195,7 @@ public sealed class DiffEngine
         else if (replicasChanged)
         {
             impacts.Add(Impact.Scale);
-            plan = _planner?.PlanScale(old, @new, newSet);
+            plan = planner?.PlanScale(old, @new, newSet);
             var before = ReplicasText(old);
             var after = ReplicasText(@new);
             messages.Add($"scaled from {before} to {after}" + (plan is null ? string.Empty : ": " + plan.Summary));
@@ -210,7 +213,6 @@ public sealed class DiffEngine
             }
         }
 
-        var rejections = ImmutableFields.Check(old, @new, changes);
         if (rejections.Count > 0)
         {
             impacts.Add(Impact.Rejected);
