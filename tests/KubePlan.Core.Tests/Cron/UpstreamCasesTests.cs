@@ -160,6 +160,15 @@ public class UpstreamCasesTests
     [InlineData("TZ=America/New_York 15/0 * * * *", "step of range should be a positive number: 15/0")]
     public void SpecErrors(string schedule, string message) => Assert.Equal(message, ParseError(schedule));
 
+    // An earlier upstream revision of spec_test.go TestErrors (not in v3.0.1) also listed these; they apply
+    // to the standard parser unchanged ("* * * 0-5 * *", six fields, is left out).
+    [Theory]
+    [InlineData("TZ=Bogus * * * * *", "provided bad location Bogus: unknown time zone Bogus")]
+    [InlineData("0-0-0 * * * *", "too many hyphens: 0-0-0")]
+    [InlineData("*/5/5 * * * *", "too many slashes: */5/5")]
+    [InlineData("59-2 * * * *", "beginning of range (59) beyond end of range (2): 59-2")]
+    public void SpecErrors_EarlierRevision(string schedule, string message) => Assert.Equal(message, ParseError(schedule));
+
     // ---- spec_test.go TestActivation: Next(t - 1s) == t exactly when the schedule fires at t ----
 
     [Theory]
