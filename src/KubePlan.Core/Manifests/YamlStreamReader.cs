@@ -40,10 +40,78 @@ public static partial class YamlStreamReader
             }
         }
 
+        if (result.Problems.Any(IsUnknownEscape))
+        {
+            result = ReadWithQuotedApostrophes(text, result);
+        }
+
         return result;
     }
 
     private const string ExtraSpacesInFirstLine = "found extra spaces in first line";
+
+    private const string UnknownEscape = "found unknown escape character";
+
+    /// <summary>
+    /// Stands in for the backslash of a <c>\'</c> escape while YamlDotNet reads the text; one
+    /// character for one keeps every position.
+    /// </summary>
+    internal const char EscapedApostropheMarker = '\uE027';
+
+    /// <summary>Retries after an unknown escape this many times at most (one escape per retry).</summary>
+    private const int MaxEscapeRetries = 256;
+
+    private static bool IsUnknownEscape(YamlProblem problem) => problem.Fatal && problem.Message.Contains(UnknownEscape, StringComparison.Ordinal);
+
+    /// <summary>
+    /// yaml.v2/v3 (and so kubectl) accept <c>\'</c> in a double-quoted scalar as an apostrophe;
+    /// YAML 1.2 and YamlDotNet do not. Each escape the scanner rejects is replaced by a marker
+    /// that the document builder turns back into an apostrophe, and the stream is read again.
+    /// </summary>
+    private static YamlReadResult ReadWithQuotedApostrophes(string text, YamlReadResult first)
+    {
+        var patched = text;
+        var result = first;
+        for (var attempt = 0; attempt < MaxEscapeRetries; attempt++)
+        {
+            var problem = result.Problems.FirstOrDefault(IsUnknownEscape);
+            if (problem is null || OffsetOf(patched, problem.Position) is not { } offset)
+            {
+                break;
+            }
+
+            // The scanner marks the backslash, or the character right after it.
+            var backslash = offset < patched.Length && patched[offset] == '\\' ? offset : offset - 1;
+            if (backslash < 0 || backslash + 1 >= patched.Length || patched[backslash] != '\\' || patched[backslash + 1] != '\'')
+            {
+                break;
+            }
+
+            patched = string.Concat(patched.AsSpan(0, backslash), EscapedApostropheMarker.ToString(), patched.AsSpan(backslash + 1));
+            result = ReadStream(patched);
+        }
+
+        return result.BrokenDocuments <= first.BrokenDocuments ? result : first;
+    }
+
+    /// <summary>The offset of a 1-based line and column in the text, or null when it lies outside.</summary>
+    private static int? OffsetOf(string text, SourcePosition position)
+    {
+        var offset = 0;
+        for (var line = 1; line < position.Line; line++)
+        {
+            var end = text.IndexOf('\n', offset);
+            if (end < 0)
+            {
+                return null;
+            }
+
+            offset = end + 1;
+        }
+
+        var at = offset + position.Column - 1;
+        return at >= 0 && at <= text.Length ? at : null;
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
     private static partial System.Text.RegularExpressions.Regex WhitespaceOnlyLine();
@@ -206,8 +274,11 @@ public static partial class YamlStreamReader
                     _parser.MoveNext();
                     var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
                     var plain = scalar.Style == ScalarStyle.Plain;
-                    var (kind, value) = ScalarResolver.Resolve(scalar.Value, plain, tag);
-                    var node = new YScalar(Position(scalar.Start), scalar.Value, kind, value, plain);
+                    var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
+                        ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
+                        : scalar.Value;
+                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag);
+                    var node = new YScalar(Position(scalar.Start), raw, kind, value, plain);
                     return Remember(scalar.Anchor, node, 1);
                 }
 

@@ -69,6 +69,29 @@ public class YamlStreamReaderTests
         Assert.Equal(2, ((YMapping)result.Documents[0].Root!).Count);
     }
 
+    // yaml.v2/v3 (and so kubectl) read \' in a double-quoted scalar as an apostrophe.
+    [Fact]
+    public void EscapedApostrophe_InDoubleQuotes_IsAnApostrophe()
+    {
+        var result = YamlStreamReader.Read("cmd: [\"echo \\\"A=\\'x\\'\\\" > f\"]\nnext: \"it\\'s\"\nplain: a\\'b\n");
+        Assert.Empty(result.Problems);
+        var root = (YMapping)result.Documents[0].Root!;
+        Assert.Equal("echo \"A='x'\" > f", ((YScalar)((YSequence)root["cmd"]!).Items[0]).Value);
+        Assert.Equal("it's", ((YScalar)root["next"]!).Value);
+        Assert.Equal("a\\'b", ((YScalar)root["plain"]!).Value);
+        Assert.Equal(new SourcePosition(2, 7), root.GetEntry("next")!.Value.Start);
+    }
+
+    // Any other unknown escape is still an error, reported where it stands.
+    [Fact]
+    public void UnknownEscape_AfterAnApostropheEscape_IsReportedAtItself()
+    {
+        var result = YamlStreamReader.Read("a: \"it\\'s \\q\"\n");
+        var problem = Assert.Single(result.Problems);
+        Assert.True(problem.Fatal);
+        Assert.Equal(new SourcePosition(1, 11), problem.Position);
+    }
+
     [Fact]
     public void DeepNesting_IsRefused_NotAStackOverflow()
     {

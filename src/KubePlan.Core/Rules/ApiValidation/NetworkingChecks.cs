@@ -32,7 +32,7 @@ internal static class NetworkingChecks
         {
             if (rule.Get("host") is { String: { Length: > 0 } host } hostAt)
             {
-                Host(s, hostAt, host);
+                Host(s, hostAt, host, isRuleHost: true);
             }
 
             foreach (var path in rule.At("http", "paths")?.Items() ?? [])
@@ -47,15 +47,19 @@ internal static class NetworkingChecks
             {
                 if (host.String is { Length: > 0 } name)
                 {
-                    Host(s, host, name);
+                    Host(s, host, name, isRuleHost: false);
                 }
             }
         }
     }
 
-    private static void Host(ValidationScope s, Located at, string host)
+    /// <summary>
+    /// A rule host may not be an IP address; a TLS host is only checked as a (wildcard) DNS subdomain,
+    /// which an IPv4 address such as "10.0.0.1" satisfies, so upstream accepts it there.
+    /// </summary>
+    private static void Host(ValidationScope s, Located at, string host, bool isRuleHost)
     {
-        if (IPAddress.TryParse(host, out _))
+        if (isRuleHost && IPAddress.TryParse(host, out _))
         {
             s.Error(at, $"host \"{host}\" must be a DNS name, not an IP address");
             return;
