@@ -207,7 +207,7 @@ public sealed class DiffEngine
 
         if (replicasChanged)
         {
-            foreach (var hpa in Workloads.Autoscalers(newSet, @new))
+            foreach (var hpa in Autoscalers.AllFor(newSet, @new))
             {
                 notes.Add($"HorizontalPodAutoscaler {hpa.Name} scales this {@new.Kind} and owns its replicas: it overrides the value in the manifest");
             }

@@ -6,21 +6,8 @@ namespace KubePlan.Diff;
 public static class Workloads
 {
     /// <summary>The labels its pods carry: the pod template's, or a Pod's own; null for kinds without pods.</summary>
-    public static IReadOnlyDictionary<string, string>? PodLabels(Manifest m)
-    {
-        if (m.IsKind(string.Empty, "Pod"))
-        {
-            return m.Labels;
-        }
-
-        var template = KubernetesKinds.PodTemplatePath(m.Group, m.Kind);
-        if (template is null)
-        {
-            return null;
-        }
-
-        return LabelMap.Read((m.At(template)?.At("metadata", "labels"))?.Node);
-    }
+    public static IReadOnlyDictionary<string, string>? PodLabels(Manifest m) =>
+        Manifests.Workloads.RunsPods(m) ? Manifests.Workloads.TemplateLabels(m) : null;
 
     /// <summary>Workloads of the set in a namespace whose pods a Service selector picks (an empty selector picks none).</summary>
     public static List<ObjectRef> Selected(ManifestSet set, string? ns, IReadOnlyDictionary<string, string> selector)
@@ -98,11 +85,4 @@ public static class Workloads
 
         return ways.Count == 0 ? null : string.Join(", ", ways);
     }
-
-    /// <summary>The HorizontalPodAutoscalers of the set that scale this workload.</summary>
-    public static IEnumerable<Manifest> Autoscalers(ManifestSet set, Manifest workload) =>
-        set.InNamespace(workload.Namespace).Where(h =>
-            h.Group == "autoscaling" && h.Kind == "HorizontalPodAutoscaler"
-            && h.At("spec", "scaleTargetRef", "kind")?.String == workload.Kind
-            && h.At("spec", "scaleTargetRef", "name")?.String == workload.Name);
 }

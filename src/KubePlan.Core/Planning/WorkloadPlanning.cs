@@ -132,12 +132,6 @@ public static class WorkloadPlanning
             Timing = Timing(m, options.PodStartupSeconds),
             NewReplicaSetName = m.Name,
         };
-        if (strategy == DeploymentStrategyType.RollingUpdate && request.MaxSurge!.Value.Scale(request.Replicas, roundUp: true) == 0
-            && request.MaxUnavailable!.Value.Scale(request.Replicas, roundUp: false) == 0 && !(request.MaxSurge.Value.Value == 0 && request.MaxUnavailable.Value.Value == 0))
-        {
-            // Both resolve to 0 only through rounding: the controller then allows 1 unavailable (ResolveFenceposts).
-        }
-
         return new PlanOutcome(m, scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request), null);
     }
 
