@@ -6,7 +6,12 @@ namespace KubePlan.Rules.Schema;
 /// <summary>The schemas that CustomResourceDefinitions in the input give their custom resources.</summary>
 public sealed class CustomResourceSchemas
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestSet, CustomResourceSchemas> PerSet = [];
+
     private readonly Dictionary<(string Group, string Version, string Kind), Entry> _schemas = [];
+
+    /// <summary>The CRD schemas of a run, read once: two rules ask for them.</summary>
+    public static CustomResourceSchemas For(ManifestSet set) => PerSet.GetValue(set, s => new CustomResourceSchemas(s));
 
     public CustomResourceSchemas(ManifestSet set)
     {

@@ -20,7 +20,7 @@ public sealed class SchemaRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var crds = new CustomResourceSchemas(context.Manifests);
+        var crds = CustomResourceSchemas.For(context.Manifests);
         var targets = context.Manifests.All.Where(m => m.ApiVersion is not null && m.Kind is not null).ToList();
 
         // Loading a kind's schema costs tens of milliseconds, validating microseconds: load them

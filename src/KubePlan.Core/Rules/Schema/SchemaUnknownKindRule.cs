@@ -20,7 +20,7 @@ public sealed class SchemaUnknownKindRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var crds = new CustomResourceSchemas(context.Manifests);
+        var crds = CustomResourceSchemas.For(context.Manifests);
         foreach (var m in context.Manifests.All)
         {
             if (m.ApiVersion is null || m.Kind is null || m.At("kind") is not { } kindAt
