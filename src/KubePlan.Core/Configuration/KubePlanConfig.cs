@@ -17,6 +17,7 @@ public sealed class ConfigException(string message) : Exception(message);
 /// namespace: shop
 /// strictKinds: true
 /// nodes: cluster/nodes.yaml
+/// profile: strict
 /// rules:
 ///   no-readiness-probe: off
 ///   selector-overlap: error
@@ -36,10 +37,13 @@ public sealed record KubePlanConfig
     /// <summary>The node inventory path, relative to the configuration file.</summary>
     public string? Nodes { get; init; }
 
+    /// <summary>The rule profile (minimal, recommended, strict, pss-baseline, pss-restricted).</summary>
+    public RuleProfiles? Profile { get; init; }
+
     /// <summary>Rules turned off.</summary>
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Rules whose findings get another severity.</summary>
+    /// <summary>Rules whose findings get another severity; naming a severity also turns an off-by-default rule on.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>(StringComparer.Ordinal);
 
     /// <summary>Reads a configuration file; every problem is a <see cref="ConfigException"/> naming file:line:col.</summary>
@@ -108,11 +112,18 @@ public sealed record KubePlanConfig
                     var nodes = Text(value) ?? throw Error(path, value.Start, "nodes must be a path");
                     config = config with { Nodes = Path.Combine(Path.GetDirectoryName(path) ?? ".", nodes) };
                     break;
+                case "profile":
+                    config = config with
+                    {
+                        Profile = RuleProfileNames.TryParse(Text(value), out var profile) ? profile
+                            : throw Error(path, value.Start, "profile must be " + RuleProfileNames.Choices),
+                    };
+                    break;
                 case "rules":
                     ReadRules(path, value, knownRuleIds, disabled, overrides);
                     break;
                 default:
-                    throw Error(path, entry.Key.Start, $"unknown setting \"{entry.Key.KeyText}\"; known: kubernetesVersion, failOn, namespace, strictKinds, nodes, rules");
+                    throw Error(path, entry.Key.Start, $"unknown setting \"{entry.Key.KeyText}\"; known: kubernetesVersion, failOn, namespace, strictKinds, nodes, profile, rules");
             }
         }
 

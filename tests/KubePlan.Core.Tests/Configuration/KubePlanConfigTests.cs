@@ -16,6 +16,7 @@ public class KubePlanConfigTests
             namespace: shop
             strictKinds: true
             nodes: cluster/nodes.yaml
+            profile: strict
             rules:
               no-readiness-probe: off
               selector-overlap: error
@@ -25,6 +26,7 @@ public class KubePlanConfigTests
         Assert.Equal("shop", config.Namespace);
         Assert.True(config.StrictKinds);
         Assert.Equal("cluster/nodes.yaml", config.Nodes!.Replace('\\', '/').TrimStart('.', '/'));
+        Assert.Equal(KubePlan.Rules.RuleProfiles.Strict, config.Profile);
         Assert.Contains("no-readiness-probe", config.DisabledRules);
         Assert.Equal(Severity.Error, config.SeverityOverrides["selector-overlap"]);
     }
@@ -33,6 +35,7 @@ public class KubePlanConfigTests
     [InlineData("kubernetesVersion: 1.30\n", 1, 20)]      // unquoted 1.30 is the number 1.3
     [InlineData("failOn: fatal\n", 1, 9)]
     [InlineData("colour: red\n", 1, 1)]
+    [InlineData("profile: paranoid\n", 1, 10)]
     [InlineData("rules:\n  no-such-rule: off\n", 2, 3)]
     [InlineData("rules:\n  selector-overlap: loud\n", 2, 21)]
     [InlineData("rules: [a]\n", 1, 8)]
