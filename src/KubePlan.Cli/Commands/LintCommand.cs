@@ -31,6 +31,12 @@ public sealed class LintCommand(IConsole console)
     [Option("--strict-kinds", Description = "Report kinds with no schema as errors.")]
     public bool StrictKinds { get; set; }
 
+    [Option("--profile <PROFILE>", Description = "The rules to run: minimal, recommended (default), strict, pss-baseline or pss-restricted.")]
+    public string? Profile { get; set; }
+
+    [Option("--enable <RULE>", Description = "Run a rule its profile leaves off (repeatable).")]
+    public string[] Enable { get; set; } = [];
+
     [Option("--disable <RULE>", Description = "Skip a rule (repeatable).")]
     public string[] Disable { get; set; } = [];
 
@@ -57,11 +63,25 @@ public sealed class LintCommand(IConsole console)
             throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
         }
 
+        foreach (var id in Enable.Where(id => rules.All(r => r.Id != id)))
+        {
+            throw new UsageException($"--enable names an unknown rule '{id}'; 'kubeplan rules' lists them");
+        }
+
+        var profile = config.Profile ?? LintOptions.DefaultProfile;
+        if (Profile is not null && !RuleProfileNames.TryParse(Profile, out profile))
+        {
+            throw new UsageException($"--profile must be {RuleProfileNames.Choices}, got '{Profile}'");
+        }
+
         var options = new LintOptions
         {
             KubernetesVersion = KubernetesVersion is null ? config.KubernetesVersion ?? KubePlan.Rules.KubernetesVersion.Default : ConsoleSupport.ParseVersion(KubernetesVersion),
             StrictKinds = StrictKinds || config.StrictKinds == true,
-            DisabledRules = Disable.Concat(config.DisabledRules).ToHashSet(StringComparer.Ordinal),
+            Profile = profile,
+            EnabledRules = Enable.ToHashSet(StringComparer.Ordinal),
+            // A rule named on the command line wins over the configuration's choice for it.
+            DisabledRules = Disable.Concat(config.DisabledRules.Where(id => !Enable.Contains(id))).ToHashSet(StringComparer.Ordinal),
             SeverityOverrides = config.SeverityOverrides,
         };
         var ns = Namespace ?? config.Namespace;

@@ -38,9 +38,6 @@ public sealed record KubePlanConfig
     public static readonly IReadOnlyList<string> Settings =
         ["kubernetesVersion", "failOn", "namespace", "strictKinds", "nodes", "profile", "strict", "include", "exclude", "rules", "ignore", "customRules"];
 
-    /// <summary>The rule profiles <c>profile:</c> may name.</summary>
-    public static readonly IReadOnlyList<string> ProfileNames = ["minimal", "recommended", "strict", "pss-baseline", "pss-restricted"];
-
     /// <summary>The file the settings came from (null for the defaults).</summary>
     public string? File { get; init; }
 
@@ -58,8 +55,8 @@ public sealed record KubePlanConfig
     /// <summary>The node inventory path, relative to the configuration file.</summary>
     public string? Nodes { get; init; }
 
-    /// <summary>The rule profile (one of <see cref="ProfileNames"/>), or null for the default.</summary>
-    public string? Profile { get; init; }
+    /// <summary>The rule profile (minimal, recommended, strict, pss-baseline, pss-restricted), or null for the default.</summary>
+    public RuleProfiles? Profile { get; init; }
 
     /// <summary>Whether annotations and comments that suppress findings are ignored (a mandatory gate).</summary>
     public bool? Strict { get; init; }
@@ -73,7 +70,7 @@ public sealed record KubePlanConfig
     /// <summary>Rules turned off.</summary>
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Rules whose findings get another severity.</summary>
+    /// <summary>Rules whose findings get another severity; naming a severity also turns an off-by-default rule on.</summary>
     public IReadOnlyDictionary<string, Severity> SeverityOverrides { get; init; } = new Dictionary<string, Severity>(StringComparer.Ordinal);
 
     /// <summary>Findings accepted per object (and container), with where each entry was written.</summary>
@@ -192,19 +189,18 @@ public sealed record KubePlanConfig
                     var nodes = Text(value) ?? throw Error(path, value.Start, "nodes must be a path");
                     config = config with { Nodes = Path.Combine(baseDirectory, nodes) };
                     break;
-                case "profile":
-                    var profile = Text(value);
-                    config = config with
-                    {
-                        Profile = profile is not null && ProfileNames.Contains(profile) ? profile
-                            : throw Error(path, value.Start, "profile must be one of " + string.Join(", ", ProfileNames)),
-                    };
-                    break;
                 case "include":
                     config = config with { Include = Globs(path, value, "include") };
                     break;
                 case "exclude":
                     config = config with { Exclude = Globs(path, value, "exclude") };
+                    break;
+                case "profile":
+                    config = config with
+                    {
+                        Profile = RuleProfileNames.TryParse(Text(value), out var profile) ? profile
+                            : throw Error(path, value.Start, "profile must be " + RuleProfileNames.Choices),
+                    };
                     break;
                 case "rules":
                     ReadRules(path, value, knownRuleIds, disabled, overrides);

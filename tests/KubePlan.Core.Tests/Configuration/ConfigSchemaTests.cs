@@ -94,7 +94,7 @@ public partial class ConfigSchemaTests
         var properties = schema["properties"]!.AsObject().Select(p => p.Key).ToList();
         Assert.Equal(KubePlanConfig.Settings, properties);
         var profiles = schema["properties"]!["profile"]!["enum"]!.AsArray().Select(n => (string)n!).ToList();
-        Assert.Equal(KubePlanConfig.ProfileNames, profiles);
+        Assert.Equal(RuleProfileNames.Known.Select(k => k.Name), profiles);
     }
 
     /// <summary>YAML as JSON, the way Kubernetes' own decoder reads it (YAML 1.1 scalars).</summary>

@@ -36,7 +36,7 @@ public class KubePlanConfigTests
         Assert.Equal("shop", config.Namespace);
         Assert.True(config.StrictKinds);
         Assert.Equal("repo/cluster/nodes.yaml", config.Nodes!.Replace('\\', '/'));
-        Assert.Equal("pss-restricted", config.Profile);
+        Assert.Equal(KubePlan.Rules.RuleProfiles.PssRestricted, config.Profile);
         Assert.True(config.Strict);
         Assert.Equal(["k8s/**"], config.Include);
         Assert.Equal(["k8s/vendor", "*.tmpl.yaml"], config.Exclude);
@@ -65,6 +65,7 @@ public class KubePlanConfigTests
     [InlineData("kubernetesVersion: 1.30\n", 1, 20)]      // unquoted 1.30 is the number 1.3
     [InlineData("failOn: fatal\n", 1, 9)]
     [InlineData("colour: red\n", 1, 1)]
+    [InlineData("profile: paranoid\n", 1, 10)]
     [InlineData("rules:\n  no-such-rule: off\n", 2, 3)]
     [InlineData("rules:\n  selector-overlap: loud\n", 2, 21)]
     [InlineData("rules: [a]\n", 1, 8)]
