@@ -73,7 +73,6 @@ public class KubePlanConfigTests
     [InlineData("- a\n", 1, 1)]
     [InlineData("failOn: error\n---\nfailOn: info\n", 2, 1)]
     // profile: one of the five names
-    [InlineData("profile: paranoid\n", 1, 10)]
     [InlineData("profile: [strict]\n", 1, 10)]
     // strict: a boolean
     [InlineData("strict: maybe\n", 1, 9)]
