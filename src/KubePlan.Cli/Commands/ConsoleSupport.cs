@@ -68,6 +68,33 @@ internal static class ConsoleSupport
         }
     }
 
+    /// <summary>The folder reports make paths relative to: the repository root above the current folder, else the current folder.</summary>
+    public static string SourceRoot()
+    {
+        var cwd = Directory.GetCurrentDirectory();
+        for (var d = new DirectoryInfo(cwd); d is not null; d = d.Parent)
+        {
+            if (Path.Exists(Path.Combine(d.FullName, ".git")))
+            {
+                return d.FullName;
+            }
+        }
+
+        return cwd;
+    }
+
+    /// <summary>The suppression and baseline counts in words, as the text summary says them.</summary>
+    public static string Counts(LintSummary s)
+    {
+        var parts = new List<string> { $"{s.Suppressed} suppressed" };
+        if (s.Baseline is { } b)
+        {
+            parts.Add($"{b.Baselined} in the baseline, {b.Gone} of its findings gone");
+        }
+
+        return string.Join("; ", parts);
+    }
+
     public static KubernetesVersion ParseVersion(string? text)
     {
         if (text is null)

@@ -46,9 +46,22 @@ public sealed class LintCommand(IConsole console)
     [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
     public string? Namespace { get; set; }
 
+    [Option("--no-inline-ignores", Description = "Ignore kubeplan.io/ignore annotations and # kubeplan:ignore comments (a mandatory gate; config strict: true does the same).")]
+    public bool NoInlineIgnores { get; set; }
+
+    [Option("--baseline <FILE>", Description = "Report and fail only on findings not in this baseline (written by --write-baseline).")]
+    public string? Baseline { get; set; }
+
+    [Option("--write-baseline <FILE>", Description = "Record today's findings in FILE (sorted JSON by fingerprint) and exit 0.")]
+    public string? WriteBaseline { get; set; }
+
+    [Option("-o|--output <FORMAT_FILE>", Description = "Also write the report in FORMAT to FILE (repeatable), e.g. --output sarif=kubeplan.sarif.")]
+    public string[] Outputs { get; set; } = [];
+
     public int OnExecute()
     {
         var writer = ReportWriters.Find(Format) ?? throw new UsageException($"unknown --format '{Format}'; choose one of {ReportWriters.Names}");
+        var outputs = Outputs.Select(ParseOutput).ToList();
         var config = ConsoleSupport.LoadConfig(Config);
         var threshold = config.FailOn ?? Severity.Error;
         if (FailOn is not null && !SeverityNames.TryParse(FailOn, out threshold))
@@ -83,13 +96,90 @@ public sealed class LintCommand(IConsole console)
             // A rule named on the command line wins over the configuration's choice for it.
             DisabledRules = Disable.Concat(config.DisabledRules.Where(id => !Enable.Contains(id))).ToHashSet(StringComparer.Ordinal),
             SeverityOverrides = config.SeverityOverrides,
+            InlineIgnores = !NoInlineIgnores && config.Strict != true,
+            Ignore = config.Ignore,
         };
         var ns = Namespace ?? config.Namespace;
         var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter);
         var nodesPath = Nodes ?? config.Nodes;
         var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
+        var baseline = LoadBaseline(Baseline);
         var report = Linter.Run(input, options, nodes, rules);
-        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), rules, threshold));
+        var recorded = report.Diagnostics.Count;
+        if (WriteBaseline is not null)
+        {
+            // Written before --baseline applies, so a baseline can be refreshed in the run that checks against it.
+            Write(WriteBaseline, KubePlan.Suppressions.Baseline.Write(report));
+        }
+
+        if (baseline is not null)
+        {
+            report = baseline.Apply(report);
+        }
+
+        var root = ConsoleSupport.SourceRoot();
+        writer.Write(report, console.Out, new ReportOptions(ConsoleSupport.UseColor(console), rules, threshold, root));
+        foreach (var (format, file) in outputs)
+        {
+            using var text = new StringWriter { NewLine = "\n" };
+            format.Write(report, text, new ReportOptions(false, rules, threshold, root));
+            Write(file, text.ToString());
+        }
+
+        if (writer.Format != "text" && (report.Summary.Baseline is not null || report.Summary.Suppressed > 0))
+        {
+            // The machine formats carry these counts in their own way; the log says them plainly too.
+            console.Error.WriteLine("kubeplan: " + ConsoleSupport.Counts(report.Summary));
+        }
+
+        if (WriteBaseline is not null)
+        {
+            console.Error.WriteLine($"kubeplan: wrote {recorded} findings to the baseline {WriteBaseline}");
+            return ExitCodes.Clean;
+        }
+
         return report.HasFindingsAtOrAbove(threshold) ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static (IReportWriter Writer, string File) ParseOutput(string text)
+    {
+        var eq = text.IndexOf('=', StringComparison.Ordinal);
+        if (eq <= 0 || eq == text.Length - 1)
+        {
+            throw new UsageException($"--output must be FORMAT=FILE (e.g. sarif=kubeplan.sarif), got '{text}'");
+        }
+
+        var format = text[..eq];
+        var writer = ReportWriters.Find(format) ?? throw new UsageException($"unknown --output format '{format}'; choose one of {ReportWriters.Names}");
+        return (writer, text[(eq + 1)..]);
+    }
+
+    private static KubePlan.Suppressions.Baseline? LoadBaseline(string? path)
+    {
+        try
+        {
+            return path is null ? null : KubePlan.Suppressions.Baseline.Load(path);
+        }
+        catch (KubePlan.Suppressions.BaselineException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
+    private static void Write(string path, string text)
+    {
+        try
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot write {path}: {e.Message}");
+        }
     }
 }

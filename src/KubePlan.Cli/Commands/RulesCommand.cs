@@ -13,10 +13,25 @@ public sealed class RulesCommand(IConsole console)
     [Option("--rules <PATH>", Description = "Also list custom rules: a C# file or a folder of them (repeatable).")]
     public string[] Rules { get; set; } = [];
 
+    [Option("-f|--format <FORMAT>", Description = "text (default) or json: every rule's id, default severity, category, summary, profiles and doc path.")]
+    public string Format { get; set; } = "text";
+
     public int OnExecute()
     {
+        if (Format is not ("text" or "json"))
+        {
+            throw new UsageException($"unknown --format '{Format}'; choose text or json");
+        }
+
         using var custom = CustomRuleOption.Load(Rules);
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        if (Format == "json")
+        {
+            var selected = Id is null ? rules : [rules.Find(r => r.Id == Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them")];
+            console.Out.Write(KubePlan.Reporting.RuleCatalogJson.Write(selected, custom.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal)));
+            return ExitCodes.Clean;
+        }
+
         if (Id is null)
         {
             // Which profiles turn each rule on: "all" for correctness rules; "off (warning)" marks one the default profile leaves off.

@@ -42,6 +42,18 @@ public sealed record Diagnostic(
     string? Path,
     string? Hint)
 {
+    /// <summary>
+    /// The name of the container the finding is about, when its path lies inside one (filled in by
+    /// the linter from the path, so rules need not set it).
+    /// </summary>
+    public string? Container { get; init; }
+
+    /// <summary>
+    /// The finding's stable identity (see <see cref="Fingerprints"/>): the same finding on the same
+    /// object keeps it across unrelated edits. Filled in by the linter.
+    /// </summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>The deterministic report order: file, line, column, rule, message.</summary>
     public static readonly IComparer<Diagnostic> Order = Comparer<Diagnostic>.Create((a, b) =>
     {

@@ -25,10 +25,21 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteStartArray("diagnostics");
             foreach (var d in report.Diagnostics)
             {
-                JsonFormatting.WriteDiagnostic(json, d);
+                JsonFormatting.WriteDiagnostic(json, d, identity: true);
             }
 
             json.WriteEndArray();
+            if (report.Suppressed.Count > 0)
+            {
+                json.WriteStartArray("suppressed");
+                foreach (var accepted in report.Suppressed)
+                {
+                    JsonFormatting.WriteDiagnostic(json, accepted.Diagnostic, identity: true, suppression: accepted);
+                }
+
+                json.WriteEndArray();
+            }
+
             var s = report.Summary;
             json.WriteStartObject("summary");
             json.WriteNumber("files", s.Files);
@@ -36,6 +47,13 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNumber("errors", s.Errors);
             json.WriteNumber("warnings", s.Warnings);
             json.WriteNumber("infos", s.Infos);
+            json.WriteNumber("suppressed", s.Suppressed);
+            if (s.Baseline is { } baseline)
+            {
+                json.WriteNumber("baselined", baseline.Baselined);
+                json.WriteNumber("baselineGone", baseline.Gone);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -55,8 +73,11 @@ public static class JsonFormatting
         NewLine = "\n",
     };
 
-    /// <summary>A diagnostic in the report contract's shape; <paramref name="side"/> adds the diff's old/new tag.</summary>
-    public static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string? side = null)
+    /// <summary>
+    /// A diagnostic in the report contract's shape; <paramref name="side"/> adds the diff's old/new tag,
+    /// <paramref name="identity"/> the container and fingerprint, <paramref name="suppression"/> what suppressed it.
+    /// </summary>
+    public static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic d, string? side = null, bool identity = false, Suppressions.SuppressedFinding? suppression = null)
     {
         json.WriteStartObject();
         if (side is not null)
@@ -84,6 +105,30 @@ public static class JsonFormatting
         if (d.Hint is not null)
         {
             json.WriteString("hint", d.Hint);
+        }
+
+        if (identity && d.Container is not null)
+        {
+            json.WriteString("container", d.Container);
+        }
+
+        if (identity && d.Fingerprint is not null)
+        {
+            json.WriteString("fingerprint", d.Fingerprint);
+        }
+
+        if (suppression is not null)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("kind", Suppressions.SuppressionKindNames.ToName(suppression.Kind));
+            if (suppression.Reason is not null)
+            {
+                json.WriteString("reason", suppression.Reason);
+            }
+
+            json.WriteString("file", suppression.File);
+            json.WriteNumber("line", suppression.Line);
+            json.WriteEndObject();
         }
 
         json.WriteEndObject();

@@ -3,6 +3,7 @@ using System.Text.Json;
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
 using KubePlan.Rules;
+using KubePlan.Suppressions;
 
 namespace KubePlan.Reporting;
 
@@ -30,7 +31,12 @@ public sealed class SarifReportWriter : IReportWriter
         var known = (options.Rules ?? RuleCatalog.BuiltIn)
             .GroupBy(r => r.Id, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().Info, StringComparer.Ordinal);
-        var ruleIds = report.Diagnostics.Select(d => d.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Suppressed findings are results too, marked with their suppression, so code scanning closes their alerts.
+        var results = report.Diagnostics.Select(d => (Diagnostic: d, Suppression: (SuppressedFinding?)null))
+            .Concat(report.Suppressed.Select(s => (s.Diagnostic, (SuppressedFinding?)s)))
+            .OrderBy(r => r.Diagnostic, Diagnostic.Order)
+            .ToList();
+        var ruleIds = results.Select(r => r.Diagnostic.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var index = ruleIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
 
         using var stream = new MemoryStream();
@@ -58,14 +64,37 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteEndObject();
             json.WriteEndObject();
 
+            if (options.SourceRoot is not null)
+            {
+                json.WriteStartObject("originalUriBaseIds");
+                json.WriteStartObject(SourceRoot);
+                json.WriteString("uri", DirectoryUri(options.SourceRoot));
+                json.WriteStartObject("description");
+                json.WriteString("text", "The repository root (or the folder kubeplan ran in, outside a repository).");
+                json.WriteEndObject();
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
             json.WriteString("columnKind", "utf16CodeUnits");
             json.WriteStartArray("results");
-            foreach (var d in report.Diagnostics)
+            var baseline = report.Summary.Baseline is not null;
+            foreach (var (d, suppression) in results)
             {
-                WriteResult(json, d, index[d.RuleId], known.GetValueOrDefault(d.RuleId));
+                WriteResult(json, d, index[d.RuleId], known.GetValueOrDefault(d.RuleId), suppression, baseline, options.SourceRoot);
             }
 
             json.WriteEndArray();
+            var summary = report.Summary;
+            json.WriteStartObject("properties");
+            json.WriteNumber("suppressed", summary.Suppressed);
+            if (summary.Baseline is { } counts)
+            {
+                json.WriteNumber("baselined", counts.Baselined);
+                json.WriteNumber("baselineGone", counts.Gone);
+            }
+
+            json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
             json.WriteEndObject();
@@ -149,7 +178,29 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic d, int ruleIndex, RuleInfo? info)
+    /// <summary>A folder as an absolute <c>file:</c> URI ending in a slash, as SARIF wants a base URI.</summary>
+    public static string DirectoryUri(string folder)
+    {
+        var uri = new Uri(Path.GetFullPath(folder)).AbsoluteUri;
+        return uri.EndsWith('/') ? uri : uri + "/";
+    }
+
+    /// <summary>
+    /// A finding's file relative to the source root (the repository root), when it lies inside it;
+    /// otherwise as given. <c>&lt;stdin&gt;</c> and <c>REV:path</c> are not files and stay as they are.
+    /// </summary>
+    public static string RelativeToRoot(string file, string? root)
+    {
+        if (root is null || file == ManifestLoader.StdinName || (file.Contains(':', StringComparison.Ordinal) && !Path.IsPathRooted(file)))
+        {
+            return file;
+        }
+
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(file)).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? file : relative;
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic d, int ruleIndex, RuleInfo? info, SuppressedFinding? suppression, bool baseline, string? root)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", d.RuleId);
@@ -166,7 +217,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject();
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        var (uri, relative) = FileUri(d.File);
+        var (uri, relative) = FileUri(RelativeToRoot(d.File, root));
         json.WriteString("uri", uri);
         if (relative)
         {
@@ -196,6 +247,34 @@ public sealed class SarifReportWriter : IReportWriter
 
         json.WriteEndObject();
         json.WriteEndArray();
+
+        if (d.Fingerprint is not null)
+        {
+            json.WriteStartObject("partialFingerprints");
+            json.WriteString(Fingerprints.Key, d.Fingerprint);
+            json.WriteEndObject();
+        }
+
+        if (suppression is not null)
+        {
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", suppression.Kind == SuppressionKind.Config ? "external" : "inSource");
+            json.WriteString("status", "accepted");
+            if (suppression.Reason is not null)
+            {
+                json.WriteString("justification", suppression.Reason);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
+        if (baseline && suppression is null)
+        {
+            // With a baseline, what is reported is what the baseline did not hold.
+            json.WriteString("baselineState", "new");
+        }
 
         if (d.Path is not null || d.Hint is not null)
         {

@@ -29,7 +29,13 @@ public sealed class TextReportWriter : IReportWriter
 
         var s = report.Summary;
         var counts = $"{Plural(s.Errors, "error")}, {Plural(s.Warnings, "warning")}, {Plural(s.Infos, "info")}";
-        output.WriteLine($"{Plural(s.Files, "file")}, {Plural(s.Documents, "document")}: {(s.Errors > 0 ? ansi.Red(counts) : s.Warnings > 0 ? ansi.Yellow(counts) : ansi.Green(counts))}");
+        var extra = s.Suppressed > 0 ? $"; {s.Suppressed.ToString(CultureInfo.InvariantCulture)} suppressed" : string.Empty;
+        if (s.Baseline is { } baseline)
+        {
+            extra += $"; {baseline.Baselined.ToString(CultureInfo.InvariantCulture)} in the baseline, {baseline.Gone.ToString(CultureInfo.InvariantCulture)} of its findings gone";
+        }
+
+        output.WriteLine($"{Plural(s.Files, "file")}, {Plural(s.Documents, "document")}: {(s.Errors > 0 ? ansi.Red(counts) : s.Warnings > 0 ? ansi.Yellow(counts) : ansi.Green(counts))}{extra}");
     }
 
     private static void WriteFrame(LintReport report, Diagnostic d, TextWriter output, Ansi ansi)

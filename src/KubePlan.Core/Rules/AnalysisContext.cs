@@ -26,6 +26,15 @@ public sealed record LintOptions
     public IReadOnlyDictionary<string, Diagnostics.Severity> SeverityOverrides { get; init; } = new Dictionary<string, Diagnostics.Severity>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether <c>kubeplan.io/ignore</c> annotations and <c># kubeplan:ignore</c> comments suppress
+    /// findings; off for a mandatory gate (<c>--no-inline-ignores</c>, config <c>strict: true</c>).
+    /// </summary>
+    public bool InlineIgnores { get; init; } = true;
+
+    /// <summary>The configuration's <c>ignore</c> entries; they apply whatever <see cref="InlineIgnores"/> says.</summary>
+    public IReadOnlyList<Configuration.IgnoreEntry> Ignore { get; init; } = [];
+
+    /// <summary>
     /// Whether a rule runs: off when disabled; on when enabled or given a severity (setting a
     /// severity turns an off-by-default rule on); otherwise on when its profiles include the run's.
     /// </summary>

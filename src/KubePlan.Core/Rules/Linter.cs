@@ -1,9 +1,20 @@
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
+using KubePlan.Suppressions;
 
 namespace KubePlan.Rules;
 
-public sealed record LintSummary(int Files, int Documents, int Errors, int Warnings, int Infos);
+public sealed record LintSummary(int Files, int Documents, int Errors, int Warnings, int Infos)
+{
+    /// <summary>Findings accepted by an annotation, comment or configuration entry (not in the counts above).</summary>
+    public int Suppressed { get; init; }
+
+    /// <summary>With a baseline: findings it already held (not in the counts above), and entries of it no longer found.</summary>
+    public BaselineCounts? Baseline { get; init; }
+}
+
+/// <summary>What a baseline did: how many findings it held back, and how many of its entries are gone.</summary>
+public sealed record BaselineCounts(int Baselined, int Gone);
 
 /// <summary>The result of a lint run: sorted findings, counts, and the sources for code frames.</summary>
 public sealed class LintReport
@@ -23,6 +34,9 @@ public sealed class LintReport
     public KubernetesVersion KubernetesVersion { get; }
 
     public IReadOnlyList<SourceFile> Sources { get; }
+
+    /// <summary>Findings accepted on purpose, with the suppression that accepted each; sorted like <see cref="Diagnostics"/>.</summary>
+    public IReadOnlyList<Suppressions.SuppressedFinding> Suppressed { get; init; } = [];
 
     public SourceFile? Source(string path) => Sources.FirstOrDefault(s => s.Path == path);
 
@@ -68,14 +82,49 @@ public static class Linter
 
         diagnostics = WithoutRepeats(diagnostics);
         diagnostics.Sort(Diagnostic.Order);
-        var summary = new LintSummary(
-            input.Files.Count,
-            input.Documents,
-            diagnostics.Count(d => d.Severity == Severity.Error),
-            diagnostics.Count(d => d.Severity == Severity.Warning),
-            diagnostics.Count(d => d.Severity == Severity.Info));
-        return new LintReport(diagnostics, summary, options.KubernetesVersion, combined.Files);
+
+        // After every rule: containers and fingerprints from the findings' paths, then suppression,
+        // so rules (custom ones too) need not know about either.
+        var manifests = new ManifestLocator(input.Manifests);
+        diagnostics = Fingerprints.Assign(diagnostics, manifests);
+        var ran = (rules ?? RuleCatalog.BuiltIn).ToList();
+        var suppression = SuppressionEngine.Apply(
+            diagnostics,
+            input,
+            options,
+            ran.Where(options.IsActive).Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+            ran.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+            manifests);
+        diagnostics = suppression.Kept;
+        if (suppression.Unused.Count > 0)
+        {
+            var unused = suppression.Unused;
+            if (options.SeverityOverrides.TryGetValue(RuleIds.UnusedSuppression, out var severity))
+            {
+                unused = unused.Select(d => d with { Severity = severity }).ToList();
+            }
+
+            diagnostics.AddRange(Fingerprints.Assign(unused.Order(Diagnostic.Order), manifests));
+            diagnostics.Sort(Diagnostic.Order);
+        }
+
+        return Report(diagnostics, suppression.Suppressed, input, options.KubernetesVersion, combined.Files);
     }
+
+    /// <summary>A report of these findings, with the summary counted from them.</summary>
+    internal static LintReport Report(List<Diagnostic> diagnostics, IReadOnlyList<SuppressedFinding> suppressed, LoadResult input, KubernetesVersion version, IReadOnlyList<SourceFile> sources)
+    {
+        var summary = Count(diagnostics, input.Files.Count, input.Documents) with { Suppressed = suppressed.Count };
+        return new LintReport(diagnostics, summary, version, sources) { Suppressed = suppressed };
+    }
+
+    /// <summary>The summary of a list of findings.</summary>
+    public static LintSummary Count(IReadOnlyList<Diagnostic> diagnostics, int files, int documents) => new(
+        files,
+        documents,
+        diagnostics.Count(d => d.Severity == Severity.Error),
+        diagnostics.Count(d => d.Severity == Severity.Warning),
+        diagnostics.Count(d => d.Severity == Severity.Info));
 
     /// <summary>
     /// One node, one schema message: where the schema already rejects a value (a bad quantity, a
