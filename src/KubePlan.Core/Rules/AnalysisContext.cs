@@ -10,6 +10,16 @@ public sealed record LintOptions
     /// <summary>Report kinds without a schema as errors instead of infos.</summary>
     public bool StrictKinds { get; init; }
 
+    /// <summary>The profile a run uses when none is given.</summary>
+    public const RuleProfiles DefaultProfile = RuleProfiles.Recommended;
+
+    /// <summary>The profile whose rules run (one of the single profiles).</summary>
+    public RuleProfiles Profile { get; init; } = DefaultProfile;
+
+    /// <summary>Rules turned on whatever the profile (the configuration names them with a severity).</summary>
+    public IReadOnlySet<string> EnabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Rules turned off whatever the profile; this wins over everything else.</summary>
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Rules whose findings are reported at another severity (from the configuration).</summary>
@@ -20,6 +30,18 @@ public sealed record LintOptions
 
     /// <summary>Add detail meant for whoever debugs a rule, such as a failing custom rule's stack trace.</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Whether a rule runs: off when disabled; on when enabled or given a severity (setting a
+    /// severity turns an off-by-default rule on); otherwise on when its profiles include the run's.
+    /// </summary>
+    public bool IsActive(Rule rule) =>
+        !DisabledRules.Contains(rule.Id)
+        && (EnabledRules.Contains(rule.Id) || SeverityOverrides.ContainsKey(rule.Id) || (rule.Info.Profiles & Profile) != 0);
+
+    /// <summary>These options with the given rules turned on as well (tests and docs of off-by-default rules).</summary>
+    public LintOptions Enabling(params string[] ids) =>
+        this with { EnabledRules = EnabledRules.Concat(ids).ToHashSet(StringComparer.Ordinal) };
 }
 
 /// <summary>What every rule sees: the objects of the run, the node inventory, problems from reading, options.</summary>

@@ -53,7 +53,7 @@ public static class Linter
         var diagnostics = new List<Diagnostic>();
         foreach (var rule in rules ?? RuleCatalog.BuiltIn)
         {
-            if (options.DisabledRules.Contains(rule.Id))
+            if (!options.IsActive(rule))
             {
                 continue;
             }
