@@ -230,6 +230,60 @@ public class LintConfigTests
     }
 }
 
+public class LintConfigPathTests
+{
+    [Fact]
+    public void Config_ExcludeAndInclude_PickTheFilesLinted()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "k8s", "vendor"));
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "vendor", "broken.yaml"), "a: {b\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "web.tmpl.yaml"), "a: {b\n");
+            var config = Path.Combine(dir.FullName, ".kubeplan.yaml");
+            var k8s = Path.Combine(dir.FullName, "k8s");
+
+            File.WriteAllText(config, "exclude: [k8s/vendor, \"*.tmpl.yaml\"]\n");
+            var (exit, output, _) = TestConsole.Run("lint", k8s, "--config", config);
+            Assert.Equal(ExitCodes.Clean, exit);
+            Assert.Contains("1 file, 1 document", output, StringComparison.Ordinal);
+
+            // Without the config both broken files count.
+            File.WriteAllText(config, "include: [\"k8s/**\"]\n");
+            (exit, output, _) = TestConsole.Run("lint", k8s, "--config", config);
+            Assert.Equal(ExitCodes.Findings, exit);
+            Assert.Contains("3 files", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("profile: paranoid\n", "kubeplan.yaml:1:10: profile must be minimal")]
+    [InlineData("ignore:\n  - object: web\n    rules: [schema]\n", "kubeplan.yaml:2:13: object \"web\" must be kind/namespace/name")]
+    [InlineData("customRules: [no/such/folder]\n", "kubeplan.yaml:1:15: customRules: no such file or folder")]
+    public void BrokenNewSettings_AreUsageErrors_WithPosition(string yaml, string expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "kubeplan.yaml");
+            File.WriteAllText(config, yaml);
+            var (exit, _, error) = TestConsole.RunWithInput("a: 1\n", "lint", "-", "--config", config);
+            Assert.Equal(ExitCodes.UsageError, exit);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
+
 public class LintEmptyInputTests
 {
     [Fact]

@@ -19,7 +19,7 @@ public sealed class LintCommand(IConsole console)
     [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
     public string? FailOn { get; set; }
 
-    [Option("--config <FILE>", Description = "Settings file (default: .kubeplan.yaml in the current folder, when present).")]
+    [Option("--config <FILE>", Description = "Settings file (default: .kubeplan.yaml in the current folder or a parent, up to the repository root).")]
     public string? Config { get; set; }
 
     [Option("--nodes <FILE>", Description = "A node inventory (kubectl get nodes -o yaml) for scheduling checks.")]
@@ -56,7 +56,7 @@ public sealed class LintCommand(IConsole console)
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
 
-        using var custom = CustomRuleOption.Load(Rules);
+        using var custom = CustomRuleOption.Load(Rules.Concat(config.CustomRules).ToList());
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).ToList();
         foreach (var id in Disable.Concat(config.DisabledRules).Where(id => rules.All(r => r.Id != id)))
         {
@@ -85,7 +85,7 @@ public sealed class LintCommand(IConsole console)
             SeverityOverrides = config.SeverityOverrides,
         };
         var ns = Namespace ?? config.Namespace;
-        var input = ConsoleSupport.Load(Paths, console, ns);
+        var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter);
         var nodesPath = Nodes ?? config.Nodes;
         var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
         var report = Linter.Run(input, options, nodes, rules);
