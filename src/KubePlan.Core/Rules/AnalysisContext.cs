@@ -25,6 +25,12 @@ public sealed record LintOptions
     /// <summary>Rules whose findings are reported at another severity (from the configuration).</summary>
     public IReadOnlyDictionary<string, Diagnostics.Severity> SeverityOverrides { get; init; } = new Dictionary<string, Diagnostics.Severity>(StringComparer.Ordinal);
 
+    /// <summary>How long each custom rule may run per lint run before it is cancelled (from the configuration or --custom-rule-timeout).</summary>
+    public TimeSpan CustomRuleTimeout { get; init; } = KubePlan.CustomRules.CustomRuleTimeout.Default;
+
+    /// <summary>Add detail meant for whoever debugs a rule, such as a failing custom rule's stack trace.</summary>
+    public bool Verbose { get; init; }
+
     /// <summary>
     /// Whether a rule runs: off when disabled; on when enabled or given a severity (setting a
     /// severity turns an off-by-default rule on); otherwise on when its profiles include the run's.
@@ -56,6 +62,12 @@ public sealed class AnalysisContext
     public ManifestSet Manifests { get; }
 
     public LintOptions Options { get; }
+
+    /// <summary>
+    /// Cancelled when a custom rule has used up its time budget; a rule with long loops should check it.
+    /// Built-in rules run without a budget and see <see cref="CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken => KubePlan.CustomRules.CustomRuleRunner.Current?.Token ?? CancellationToken.None;
 
     /// <summary>Node objects from <c>--nodes</c> and from the input itself.</summary>
     public IReadOnlyList<Manifest> NodeManifests { get; }

@@ -23,6 +23,9 @@ public abstract class Rule
 
     public string Id => Info.Id;
 
+    /// <summary>The source file of a custom rule (set when it is loaded); null for a built-in rule.</summary>
+    public KubePlan.CustomRules.CustomRuleOrigin? Origin { get; internal set; }
+
     public abstract IEnumerable<Diagnostic> Check(AnalysisContext context);
 
     /// <summary>A finding about a node of a manifest; <paramref name="atKey"/> points at the key instead of the value.</summary>

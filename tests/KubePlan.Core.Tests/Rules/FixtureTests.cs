@@ -83,6 +83,6 @@ public partial class FixtureTests
         return expected;
     }
 
-    [GeneratedRegex(@"#\s*expect:\s*([a-z0-9-]+)")]
+    [GeneratedRegex(@"#\s*expect:\s*([a-z0-9/-]+)")]
     private static partial Regex Expectation();
 }
