@@ -104,10 +104,13 @@ public class ReportSchemaTests
                     # kubeplan:ignore no-readiness-probe -- probed by the mesh
                     - name: web
                       image: web:1.0
+                      ports: [{containerPort: 8080}]
                     - name: sidecar
                       image: side:1.0
+                      ports: [{containerPort: 8080}]
                     - name: third
                       image: third:1.0
+                      ports: [{containerPort: 8080}]
             """;
         var report = RuleHarness.Lint(yaml);
         var sidecar = report.Diagnostics.Single(d => d.Container == "sidecar");

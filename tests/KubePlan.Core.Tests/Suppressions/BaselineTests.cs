@@ -21,8 +21,10 @@ public class BaselineTests
               containers:
                 - name: web
                   image: web:1.0
+                  ports: [{containerPort: 8080}]
                 - name: sidecar
                   image: side:1.0
+                  ports: [{containerPort: 8080}]
         """;
 
     [Fact]

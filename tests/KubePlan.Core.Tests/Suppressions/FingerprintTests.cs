@@ -23,8 +23,10 @@ public class FingerprintTests
               containers:
                 - name: web
                   image: web:1.0
+                  ports: [{containerPort: 8080}]
                 - name: sidecar
                   image: side:1.0
+                  ports: [{containerPort: 8080}]
         """;
 
     private static Dictionary<string, string> Prints(string yaml) =>

@@ -24,8 +24,10 @@ public class SuppressionTests
               containers:
         {{commentAbove}}        - name: web{{comment}}
                   image: web:1.0
+                  ports: [{containerPort: 8080}]
                 - name: sidecar
                   image: side:1.0
+                  ports: [{containerPort: 8080}]
 
         """;
 
