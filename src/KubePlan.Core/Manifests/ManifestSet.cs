@@ -44,6 +44,26 @@ public sealed class ManifestSet
     /// <summary>The object with this identity (the first one when it is defined twice).</summary>
     public Manifest? Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list[0] : null;
 
+    /// <summary>
+    /// Whether this is the object's first definition (or an object without identity): a later
+    /// definition of the same identity is a duplicate that manifest-structure reports, and
+    /// cross-object rules look at the first one only.
+    /// </summary>
+    public bool IsFirstDefinition(Manifest m) => m.Key is not { } key || ReferenceEquals(Find(key), m);
+
+    /// <summary>Whether the input holds any object of this kind in the namespace (cluster-scoped kinds: null).</summary>
+    public bool HoldsKind(string group, string kind, string? ns)
+    {
+        _kinds ??= All.Where(m => m.Kind is not null).Select(m => (m.Group, m.Kind!, m.Namespace)).ToHashSet();
+        return _kinds.Contains((group, kind, ns));
+    }
+
+    /// <summary>The pod templates of the run, indexed by namespace and label (built on first use).</summary>
+    public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(this);
+
+    private HashSet<(string Group, string Kind, string? Namespace)>? _kinds;
+    private PodTemplateIndex? _podTemplates;
+
     /// <summary>Identities defined more than once.</summary>
     public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);
 }
