@@ -17,7 +17,11 @@ public sealed class DanglingNetworkPolicyRule : Rule
         Severity.Warning,
         "references",
         "A NetworkPolicy whose podSelector selects no pod template in its namespace, so it restricts nothing.",
-        "Make spec.podSelector match the labels of the pods the policy is meant for, or use {} to select every pod of the namespace.");
+        "Make spec.podSelector match the labels of the pods the policy is meant for, or use {} to select every pod of the namespace.")
+    {
+        // Nothing fails: the policy only has no effect. Not a correctness rule, so not in the minimal profile.
+        Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
+    };
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
