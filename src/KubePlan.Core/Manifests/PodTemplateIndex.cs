@@ -22,27 +22,26 @@ public enum SelectorMatch
 public sealed record SelectedPods(Manifest Workload, SelectorMatch Match);
 
 /// <summary>
-/// The pod templates of a run (every object that runs pods), indexed once by namespace and by
-/// label, so that Services, PodDisruptionBudgets and NetworkPolicies find the pods they select
-/// without comparing every pair of objects. Matching follows <c>labels.Selector.Matches</c> on
-/// the labels the pods will carry: the template's labels plus the ones the controllers add
-/// (<c>statefulset.kubernetes.io/pod-name</c>, <c>batch.kubernetes.io/job-name</c>, …).
+/// The objects of a run that run pods (Pods, workload controllers, Jobs, CronJobs), indexed once
+/// by namespace and by pod-template label, so cross-object rules ("which pods does this Service,
+/// PDB or NetworkPolicy select?") cost one lookup per selector, never a comparison of all pairs.
+/// Repeated definitions of an identity are left out; PodTemplate objects run nothing and are too.
+/// <see cref="Selected"/> matches the template labels as written (what controllers compare);
+/// <see cref="Select"/> matches the labels the pods will carry: the template's plus the ones the
+/// controllers add (<c>statefulset.kubernetes.io/pod-name</c>, <c>batch.kubernetes.io/job-name</c>, …).
 /// </summary>
 public sealed partial class PodTemplateIndex
 {
     private static readonly IReadOnlyList<Entry> None = [];
     private readonly Dictionary<string, Bucket> _byNamespace = new(StringComparer.Ordinal);
 
-    public PodTemplateIndex(ManifestSet set)
+    /// <summary>Indexes the given objects; the caller leaves repeated definitions out (<see cref="ManifestSet.Unique"/>).</summary>
+    internal PodTemplateIndex(IEnumerable<Manifest> manifests)
     {
         var order = 0;
-        foreach (var m in set.All)
+        foreach (var m in manifests.Where(Workloads.RunsPods))
         {
-            if (!Workloads.RunsPods(m) || m.Namespace is not { } ns || !set.IsFirstDefinition(m))
-            {
-                continue;
-            }
-
+            var ns = m.Namespace ?? string.Empty;
             if (!_byNamespace.TryGetValue(ns, out var bucket))
             {
                 _byNamespace[ns] = bucket = new Bucket();
@@ -53,10 +52,22 @@ public sealed partial class PodTemplateIndex
     }
 
     /// <summary>Whether the input holds any object that runs pods in the namespace.</summary>
-    public bool HasPods(string? ns) => ns is not null && _byNamespace.ContainsKey(ns);
+    public bool HasPods(string? ns) => _byNamespace.ContainsKey(ns ?? string.Empty);
 
-    /// <summary>The objects that run pods in a namespace, in input order.</summary>
-    public IEnumerable<Manifest> InNamespace(string? ns) => Entries(ns).Select(e => e.Workload);
+    /// <summary>The pod-running objects of a namespace, in input order.</summary>
+    public IReadOnlyList<Manifest> InNamespace(string? ns) =>
+        _byNamespace.TryGetValue(ns ?? string.Empty, out var bucket) ? bucket.Workloads : [];
+
+    /// <summary>The namespace's pod-running objects whose pod template labels the selector matches, in input order.</summary>
+    public IReadOnlyList<Manifest> Selected(string? ns, LabelSelector selector)
+    {
+        if (selector.IsNil || !_byNamespace.TryGetValue(ns ?? string.Empty, out var bucket))
+        {
+            return [];
+        }
+
+        return bucket.Candidates(selector, narrowOnGenerated: true).Where(e => selector.Matches(e.Labels)).Select(e => e.Workload).ToList();
+    }
 
     /// <summary>
     /// The workloads of the namespace whose pods the selector selects (all: <see cref="SelectorMatch.Yes"/>; some:
@@ -64,12 +75,12 @@ public sealed partial class PodTemplateIndex
     /// </summary>
     public IEnumerable<SelectedPods> Select(string? ns, LabelSelector selector)
     {
-        if (selector.IsNil || ns is null || !_byNamespace.TryGetValue(ns, out var bucket))
+        if (selector.IsNil || !_byNamespace.TryGetValue(ns ?? string.Empty, out var bucket))
         {
             yield break;
         }
 
-        foreach (var entry in bucket.Candidates(selector))
+        foreach (var entry in bucket.Candidates(selector, narrowOnGenerated: false))
         {
             var match = Match(selector, entry.Workload, entry.Labels);
             if (match != SelectorMatch.No)
@@ -109,8 +120,6 @@ public sealed partial class PodTemplateIndex
 
         return result;
     }
-
-    private IReadOnlyList<Entry> Entries(string? ns) => ns is not null && _byNamespace.TryGetValue(ns, out var b) ? b.All : None;
 
     /// <summary>Label keys some controller sets on the pods it creates; the index cannot narrow on them.</summary>
     private static readonly HashSet<string> GeneratedKeys =
@@ -197,9 +206,12 @@ public sealed partial class PodTemplateIndex
 
         public List<Entry> All { get; } = [];
 
+        public List<Manifest> Workloads { get; } = [];
+
         public void Add(Entry entry)
         {
             All.Add(entry);
+            Workloads.Add(entry.Workload);
             foreach (var (key, value) in entry.Labels)
             {
                 Append(_byPair, (key, value), entry);
@@ -209,14 +221,15 @@ public sealed partial class PodTemplateIndex
 
         /// <summary>
         /// The entries that can match: those carrying the label of the selector's narrowest equality, In or
-        /// Exists requirement on a template label; every entry of the namespace when there is none.
+        /// Exists requirement on a template label; every entry of the namespace when there is none. A
+        /// requirement on a controller-generated label narrows only when matching the template's labels alone.
         /// </summary>
-        public IEnumerable<Entry> Candidates(LabelSelector selector)
+        public IEnumerable<Entry> Candidates(LabelSelector selector, bool narrowOnGenerated)
         {
             IReadOnlyList<Entry>? best = null;
             foreach (var requirement in selector.Requirements)
             {
-                if (GeneratedKeys.Contains(requirement.Key))
+                if (!narrowOnGenerated && GeneratedKeys.Contains(requirement.Key))
                 {
                     continue;
                 }

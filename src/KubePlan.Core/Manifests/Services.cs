@@ -7,7 +7,7 @@ public static class Services
 {
     /// <summary>The Services of the run (first definitions only).</summary>
     public static IEnumerable<Manifest> All(ManifestSet set) =>
-        set.OfKind(string.Empty, "Service").Where(set.IsFirstDefinition);
+        set.OfKind(string.Empty, "Service").Where(m => !set.IsRepeat(m));
 
     public static string Type(Manifest service) => service.At("spec", "type")?.String ?? "ClusterIP";
 

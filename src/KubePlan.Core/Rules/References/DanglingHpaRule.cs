@@ -27,7 +27,7 @@ public sealed class DanglingHpaRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
-        foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(set.IsFirstDefinition))
+        foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(m => !set.IsRepeat(m)))
         {
             var reference = hpa.At("spec", "scaleTargetRef");
             var kind = reference?.Get("kind")?.String;

@@ -27,7 +27,7 @@ public sealed class DanglingIngressRule : Rule
         var set = context.Manifests;
         foreach (var ingress in set.All)
         {
-            if (ingress.Kind != "Ingress" || ingress.Group is not ("networking.k8s.io" or "extensions") || !set.IsFirstDefinition(ingress))
+            if (ingress.Kind != "Ingress" || ingress.Group is not ("networking.k8s.io" or "extensions") || set.IsRepeat(ingress))
             {
                 continue;
             }

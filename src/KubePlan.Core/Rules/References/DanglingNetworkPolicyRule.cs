@@ -26,7 +26,7 @@ public sealed class DanglingNetworkPolicyRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
-        foreach (var policy in set.OfKind("networking.k8s.io", "NetworkPolicy").Where(set.IsFirstDefinition))
+        foreach (var policy in set.OfKind("networking.k8s.io", "NetworkPolicy").Where(m => !set.IsRepeat(m)))
         {
             var at = policy.At("spec", "podSelector");
             var parsed = LabelSelector.Parse(at);

@@ -29,7 +29,7 @@ public sealed class DanglingPdbRule : Rule
         var pods = set.PodTemplates;
         var budgets = new List<Budget>();
         var byWorkload = new Dictionary<Manifest, List<Budget>>(ReferenceEqualityComparer.Instance);
-        foreach (var pdb in set.OfKind("policy", "PodDisruptionBudget").Where(set.IsFirstDefinition))
+        foreach (var pdb in set.OfKind("policy", "PodDisruptionBudget").Where(m => !set.IsRepeat(m)))
         {
             var at = pdb.At("spec", "selector");
             var parsed = LabelSelector.Parse(at);

@@ -30,7 +30,7 @@ public sealed partial class MissingReferenceRule : Rule
     {
         var set = context.Manifests;
         var produced = new Dictionary<string, ProducedSecrets>(StringComparer.Ordinal);
-        foreach (var m in set.All.Where(m => Workloads.RunsPods(m) && set.IsFirstDefinition(m)))
+        foreach (var m in set.All.Where(m => Workloads.RunsPods(m) && !set.IsRepeat(m)))
         {
             if (Workloads.PodSpec(m) is not { } spec || m.Namespace is not { } ns)
             {

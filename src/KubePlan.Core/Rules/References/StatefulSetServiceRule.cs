@@ -24,7 +24,7 @@ public sealed class StatefulSetServiceRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
-        foreach (var sts in set.OfKind("apps", "StatefulSet").Where(set.IsFirstDefinition))
+        foreach (var sts in set.OfKind("apps", "StatefulSet").Where(m => !set.IsRepeat(m)))
         {
             if (sts.At("spec", "serviceName") is not { String: { Length: > 0 } name } at || !set.HoldsKind(string.Empty, "Service", sts.Namespace))
             {
