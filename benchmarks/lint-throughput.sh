@@ -9,8 +9,9 @@
 #   lint    `kubeplan lint CORPUS --format json`, every rule on, schema validation included
 # and, for start-up, `kubeplan --version` and `kubeplan lint examples/web.yaml` (one small file,
 # schema validation on). Prints medians, the lint/floor ratio, CPU use and peak memory against
-# the input's size. Every run's report must be byte-identical; with --expect FILE it must also
-# equal FILE (the golden report of that corpus).
+# the input's size. Every run's report must be byte-identical, also to a run on one thread
+# (DOTNET_PROCESSOR_COUNT=1); with --expect FILE it must also equal FILE (a golden report of
+# that corpus, such as benchmarks/expected/realistic-2.json, recorded before the speed work).
 #
 # With --tool DIR, the kubeplan already installed in DIR is measured (CI passes the one it installed).
 # Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR]
@@ -69,6 +70,12 @@ for i in $(seq "$runs"); do
     exit 1
   fi
 done
+# The same lint on one thread must give the same bytes as on every core.
+DOTNET_PROCESSOR_COUNT=1 "$tool" lint "$corpus" --format json >"$out/report-one-thread.json" || true
+if ! cmp -s "$out/report-one-thread.json" "$out/report.json"; then
+  echo "benchmark: the report on one thread differs from the report on $(nproc) cores" >&2
+  exit 1
+fi
 for _ in $(seq $(( runs * 2 ))); do
   measure "$tool" --version >>"$out/version.txt"
   measure "$tool" lint examples/web.yaml >>"$out/small.txt"

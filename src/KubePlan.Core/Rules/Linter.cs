@@ -49,23 +49,23 @@ public static class Linter
         }
 
         var context = new AnalysisContext(combined, nodeManifests, options);
-        var diagnostics = new List<Diagnostic>();
-        foreach (var rule in rules ?? RuleCatalog.BuiltIn)
+        // Rules run side by side on every core; each rule's findings are kept apart and joined in
+        // the catalogue's order, so the report does not depend on which rule finished first.
+        var active = (rules ?? RuleCatalog.BuiltIn).Where(rule => !options.DisabledRules.Contains(rule.Id)).ToList();
+        var found = new List<Diagnostic>[active.Count];
+        Parallel.For(0, active.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            if (options.DisabledRules.Contains(rule.Id))
-            {
-                continue;
-            }
-
-            var found = RunSafely(rule, context);
+            var rule = active[i];
+            var result = RunSafely(rule, context);
             if (options.SeverityOverrides.TryGetValue(rule.Id, out var severity))
             {
-                found = found.Select(d => d with { Severity = severity }).ToList();
+                result = result.Select(d => d with { Severity = severity }).ToList();
             }
 
-            diagnostics.AddRange(found);
-        }
+            found[i] = result;
+        });
 
+        var diagnostics = found.SelectMany(f => f).ToList();
         diagnostics = WithoutRepeats(diagnostics);
         diagnostics.Sort(Diagnostic.Order);
         var summary = new LintSummary(
