@@ -1,4 +1,5 @@
 using System.Text;
+using KubePlan.Core.Tests.Rules;
 using KubePlan.Manifests;
 using KubePlan.Reporting;
 using KubePlan.Rules;
