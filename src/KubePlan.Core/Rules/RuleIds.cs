@@ -27,4 +27,21 @@ public static class RuleIds
     public const string NoReadinessProbe = "no-readiness-probe";
     public const string PdbBlocksEviction = "pdb-blocks-eviction";
     public const string HpaReplicasConflict = "hpa-replicas-conflict";
+    public const string LatestTag = "latest-tag";
+    public const string ImagePullPolicy = "image-pull-policy";
+    public const string MissingRequests = "missing-requests";
+    public const string MissingLimits = "missing-limits";
+    public const string RequestsExceedLimits = "requests-exceed-limits";
+    public const string NoLivenessProbe = "no-liveness-probe";
+    public const string ProbePortNotExposed = "probe-port-not-exposed";
+    public const string IdenticalProbes = "identical-probes";
+    public const string SingleReplica = "single-replica";
+    public const string DuplicateEnv = "duplicate-env";
+    public const string SecretInEnv = "secret-in-env";
+    public const string JobNoDeadline = "job-no-deadline";
+    public const string JobTtl = "job-ttl";
+    public const string CronJobConcurrency = "cronjob-concurrency";
+    public const string NoAntiAffinity = "no-anti-affinity";
+    public const string PriorityClass = "priority-class";
+    public const string RecommendedLabels = "recommended-labels";
 }
