@@ -44,4 +44,12 @@ public static class RuleIds
     public const string NoAntiAffinity = "no-anti-affinity";
     public const string PriorityClass = "priority-class";
     public const string RecommendedLabels = "recommended-labels";
+    public const string DanglingService = "dangling-service";
+    public const string ServiceTargetPort = "service-target-port";
+    public const string DanglingIngress = "dangling-ingress";
+    public const string DanglingHpa = "dangling-hpa";
+    public const string DanglingPdb = "dangling-pdb";
+    public const string DanglingNetworkPolicy = "dangling-networkpolicy";
+    public const string MissingReference = "missing-reference";
+    public const string StatefulSetService = "statefulset-service";
 }
