@@ -38,7 +38,7 @@ public sealed record LintOptions
     public bool InlineIgnores { get; init; } = true;
 
     /// <summary>The configuration's <c>ignore</c> entries; they apply whatever <see cref="InlineIgnores"/> says.</summary>
-    public IReadOnlyList<Configuration.IgnoreEntry> Ignore { get; init; } = [];
+    public IReadOnlyList<global::KubePlan.Configuration.IgnoreEntry> Ignore { get; init; } = [];
 
     /// <summary>
     /// Whether a rule runs: off when disabled; on when enabled or given a severity (setting a
