@@ -28,6 +28,7 @@ public sealed class AdoptionTests : IDisposable
                 - name: web
                   image: web:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi}}
         """;
 
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("kubeplan-adopt-");
@@ -125,7 +126,7 @@ public sealed class AdoptionTests : IDisposable
         Assert.Equal(1, passed.GetProperty("summary").GetProperty("baselined").GetInt32());
 
         // A new finding fails, and is the only one reported.
-        File.WriteAllText(manifest, File.ReadAllText(manifest) + "        - name: sidecar\n          image: side:1.0\n          ports: [{containerPort: 8080}]\n");
+        File.WriteAllText(manifest, File.ReadAllText(manifest) + "        - name: sidecar\n          image: side:1.0\n          ports: [{containerPort: 8080}]\n          resources: {requests: {cpu: 10m, memory: 16Mi}}\n");
         var (failExit, failed) = LintJson(manifest, "--baseline", baseline);
         Assert.Equal(ExitCodes.Findings, failExit);
         Assert.Equal("sidecar", Assert.Single(failed.GetProperty("diagnostics").EnumerateArray()).GetProperty("container").GetString());

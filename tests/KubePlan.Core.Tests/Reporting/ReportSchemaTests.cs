@@ -105,12 +105,15 @@ public class ReportSchemaTests
                     - name: web
                       image: web:1.0
                       ports: [{containerPort: 8080}]
+                      resources: {requests: {cpu: 10m, memory: 16Mi}}
                     - name: sidecar
                       image: side:1.0
                       ports: [{containerPort: 8080}]
+                      resources: {requests: {cpu: 10m, memory: 16Mi}}
                     - name: third
                       image: third:1.0
                       ports: [{containerPort: 8080}]
+                      resources: {requests: {cpu: 10m, memory: 16Mi}}
             """;
         var report = RuleHarness.Lint(yaml);
         var sidecar = report.Diagnostics.Single(d => d.Container == "sidecar");

@@ -22,9 +22,11 @@ public class BaselineTests
                 - name: web
                   image: web:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi}}
                 - name: sidecar
                   image: side:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi}}
         """;
 
     [Fact]
@@ -48,7 +50,7 @@ public class BaselineTests
         Assert.Equal(new BaselineCounts(2, 0), same.Summary.Baseline);
 
         // A third container without a probe is new; the sidecar fixed is gone.
-        var changed = Two.Replace("image: side:1.0", "image: side:1.0\n          readinessProbe: {exec: {command: [ready]}}\n        - name: third\n          image: third:1.0", StringComparison.Ordinal);
+        var changed = Two.Replace("image: side:1.0", "image: side:1.0\n          readinessProbe: {exec: {command: [ready]}}\n          resources: {requests: {cpu: 10m, memory: 16Mi}}\n        - name: third\n          image: third:1.0", StringComparison.Ordinal);
         var next = baseline.Apply(RuleHarness.Lint(changed));
         Assert.Equal(["third"], next.Diagnostics.Select(d => d.Container));
         Assert.Equal(new BaselineCounts(1, 1), next.Summary.Baseline);

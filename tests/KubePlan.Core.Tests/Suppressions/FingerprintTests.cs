@@ -24,9 +24,11 @@ public class FingerprintTests
                 - name: web
                   image: web:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi}}
                 - name: sidecar
                   image: side:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi}}
         """;
 
     private static Dictionary<string, string> Prints(string yaml) =>

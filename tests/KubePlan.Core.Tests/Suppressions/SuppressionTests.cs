@@ -25,9 +25,11 @@ public class SuppressionTests
         {{commentAbove}}        - name: web{{comment}}
                   image: web:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi} }
                 - name: sidecar
                   image: side:1.0
                   ports: [{containerPort: 8080}]
+                  resources: {requests: {cpu: 10m, memory: 16Mi} }
 
         """;
 
