@@ -5,7 +5,7 @@ namespace Example.Rules;
 public sealed class NoLatestTagRule : Rule
 {
     public override RuleInfo Info { get; } = new(
-        "no-latest-tag",
+        "example/no-latest-tag",
         Severity.Error,
         "images",
         "A container image without a tag, or tagged latest, so every pull may run different code.",

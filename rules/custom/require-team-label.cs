@@ -8,7 +8,7 @@ public sealed class RequireTeamLabelRule : Rule
         ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "Pod"];
 
     public override RuleInfo Info { get; } = new(
-        "require-team-label",
+        "example/require-team-label",
         Severity.Warning,
         "ownership",
         "A workload without a team label, so nobody knows whom to page.",

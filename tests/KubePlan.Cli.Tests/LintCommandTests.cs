@@ -109,9 +109,85 @@ public class LintCommandTests
         var (exit, output, _) = TestConsole.Run("rules");
         Assert.Equal(ExitCodes.Clean, exit);
         Assert.Contains("yaml-syntax", output, StringComparison.Ordinal);
+        Assert.Contains("PROFILES", output, StringComparison.Ordinal);
+        Assert.Matches(@"no-readiness-probe +warning +recommended, strict ", output);
         var (docExit, doc, _) = TestConsole.Run("rules", "manifest-structure");
         Assert.Equal(ExitCodes.Clean, docExit);
         Assert.StartsWith("# manifest-structure", doc, StringComparison.Ordinal);
+    }
+}
+
+public class LintProfileTests
+{
+    private const string NoProbe = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          name: web
+        spec:
+          selector:
+            matchLabels: {app: web}
+          template:
+            metadata:
+              labels: {app: web}
+            spec:
+              containers:
+                - name: web
+                  image: nginx:1.27
+                  ports: [{containerPort: 80}]
+        """;
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData("recommended", true)]
+    [InlineData("minimal", false)]
+    public void Profile_ChoosesTheRules(string? profile, bool expectProbeFinding)
+    {
+        string[] args = profile is null ? ["lint", "-"] : ["lint", "-", "--profile", profile];
+        var (exit, output, _) = TestConsole.RunWithInput(NoProbe, args);
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.Equal(expectProbeFinding, output.Contains("no-readiness-probe", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnknownProfile_IsAUsageError()
+    {
+        var (exit, _, error) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--profile", "paranoid");
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--profile must be minimal", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Enable_RunsARuleTheProfileLeavesOff()
+    {
+        var (_, output, _) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--profile", "minimal", "--enable", "no-readiness-probe");
+        Assert.Contains("no-readiness-probe", output, StringComparison.Ordinal);
+        var (exit, _, error) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--enable", "nope");
+        Assert.Equal(ExitCodes.UsageError, exit);
+        Assert.Contains("--enable names an unknown rule", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ConfigProfile_AndARuleSeverity_TurnRulesOnAndOff()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "kubeplan.yaml");
+            File.WriteAllText(config, "profile: minimal\n");
+            var (_, quiet, _) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--config", config);
+            Assert.DoesNotContain("no-readiness-probe", quiet, StringComparison.Ordinal);
+            File.WriteAllText(config, "profile: minimal\nrules:\n  no-readiness-probe: error\n");
+            var (exit, loud, _) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--config", config);
+            Assert.Equal(ExitCodes.Findings, exit);
+            Assert.Contains("error no-readiness-probe", loud, StringComparison.Ordinal);
+            var (_, cli, _) = TestConsole.RunWithInput(NoProbe, "lint", "-", "--config", config, "--profile", "recommended", "--disable", "no-readiness-probe");
+            Assert.DoesNotContain("no-readiness-probe", cli, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 }
 
@@ -146,6 +222,60 @@ public class LintConfigTests
             var (exit, _, error) = TestConsole.RunWithInput("a: 1\n", "lint", "-", "--config", config);
             Assert.Equal(ExitCodes.UsageError, exit);
             Assert.Contains("kubeplan.yaml:2:3: unknown rule", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
+
+public class LintConfigPathTests
+{
+    [Fact]
+    public void Config_ExcludeAndInclude_PickTheFilesLinted()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "k8s", "vendor"));
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "ok.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ok\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "vendor", "broken.yaml"), "a: {b\n");
+            File.WriteAllText(Path.Combine(dir.FullName, "k8s", "web.tmpl.yaml"), "a: {b\n");
+            var config = Path.Combine(dir.FullName, ".kubeplan.yaml");
+            var k8s = Path.Combine(dir.FullName, "k8s");
+
+            File.WriteAllText(config, "exclude: [k8s/vendor, \"*.tmpl.yaml\"]\n");
+            var (exit, output, _) = TestConsole.Run("lint", k8s, "--config", config);
+            Assert.Equal(ExitCodes.Clean, exit);
+            Assert.Contains("1 file, 1 document", output, StringComparison.Ordinal);
+
+            // Without the config both broken files count.
+            File.WriteAllText(config, "include: [\"k8s/**\"]\n");
+            (exit, output, _) = TestConsole.Run("lint", k8s, "--config", config);
+            Assert.Equal(ExitCodes.Findings, exit);
+            Assert.Contains("3 files", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("profile: paranoid\n", "kubeplan.yaml:1:10: profile must be minimal")]
+    [InlineData("ignore:\n  - object: web\n    rules: [schema]\n", "kubeplan.yaml:2:13: object \"web\" must be kind/namespace/name")]
+    [InlineData("customRules: [no/such/folder]\n", "kubeplan.yaml:1:15: customRules: no such file or folder")]
+    public void BrokenNewSettings_AreUsageErrors_WithPosition(string yaml, string expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-config-");
+        try
+        {
+            var config = Path.Combine(dir.FullName, "kubeplan.yaml");
+            File.WriteAllText(config, yaml);
+            var (exit, _, error) = TestConsole.RunWithInput("a: 1\n", "lint", "-", "--config", config);
+            Assert.Equal(ExitCodes.UsageError, exit);
+            Assert.Contains(expected, error, StringComparison.Ordinal);
         }
         finally
         {

@@ -102,6 +102,41 @@ public sealed class PlanCommandTests : IDisposable
         Assert.Contains("\"durationSeconds\": 90", TestConsole.Run("plan", Write("web.yaml", Web), "--pod-startup", "1m30s", "-f", "json").Out, StringComparison.Ordinal);
 
     [Fact]
+    public void Plan_JobDuration_AndFrom_TimeTheJobAndListTheCronJobsRuns()
+    {
+        const string cron = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: report}
+            spec:
+              schedule: "0 3 * * *"
+              jobTemplate:
+                spec:
+                  completions: 2
+                  template:
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: report, image: "report:1.0"}]
+            """;
+        var (exit, output, _) = TestConsole.Run("plan", Write("cron.yaml", cron), "--job-duration", "5m", "--from", "2026-03-06T12:00:00Z", "-f", "json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\"durationSeconds\": 310", output, StringComparison.Ordinal);
+        Assert.Contains("\"2026-03-07T03:00:00+00:00\"", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--job-duration", "soon", "--job-duration must be a duration")]
+    [InlineData("--from", "yesterday", "--from must be an ISO 8601 time")]
+    public void Plan_BadJobOptions_AreUsageErrors(string option, string value, string expected)
+    {
+        var (exit, _, error) = TestConsole.Run("plan", Write("web.yaml", Web), option, value);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plan_Scale_NotesTheAutoscalerBound()
     {
         var (exit, output, _) = TestConsole.Run("plan", Write("web.yaml", Web, Hpa), "--scale", "deploy/web=2");

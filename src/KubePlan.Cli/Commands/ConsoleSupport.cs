@@ -1,3 +1,4 @@
+using KubePlan.Configuration;
 using KubePlan.Manifests;
 using KubePlan.Rules;
 using McMaster.Extensions.CommandLineUtils;
@@ -13,10 +14,15 @@ internal static class ConsoleSupport
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
-    /// <summary>Loads the given paths; a path that does not exist is a usage error.</summary>
-    public static LoadResult Load(IReadOnlyList<string> paths, IConsole console, string? defaultNamespace)
+    /// <summary>Loads the given paths; a path that does not exist is a usage error. <paramref name="filter"/> drops excluded files.</summary>
+    public static LoadResult Load(IReadOnlyList<string> paths, IConsole console, string? defaultNamespace, PathFilter? filter = null)
     {
         var (files, missing) = ManifestLoader.Expand(paths);
+        if (filter is { IsEmpty: false })
+        {
+            files = files.Where(filter.Includes).ToList();
+        }
+
         if (missing.Count > 0)
         {
             throw new UsageException("no such file or directory: " + string.Join(", ", missing));
@@ -31,25 +37,32 @@ internal static class ConsoleSupport
         return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In);
     }
 
-    /// <summary>The configuration from --config, else .kubeplan.yaml in the current folder, else defaults.</summary>
-    public static KubePlan.Configuration.KubePlanConfig LoadConfig(string? path)
+    /// <summary>
+    /// The configuration from --config, else .kubeplan.yaml in the current folder or a parent up to the
+    /// repository root, else defaults. A file found by looking is named relative to the current folder.
+    /// </summary>
+    public static KubePlanConfig LoadConfig(string? path)
     {
         if (path is not null && !File.Exists(path))
         {
             throw new UsageException("no such configuration file: " + path);
         }
 
-        path ??= File.Exists(KubePlan.Configuration.KubePlanConfig.DefaultFileName) ? KubePlan.Configuration.KubePlanConfig.DefaultFileName : null;
+        if (path is null && KubePlanConfig.Discover(Directory.GetCurrentDirectory()) is { } found)
+        {
+            path = ManifestLoader.DisplayPath(Path.GetRelativePath(Directory.GetCurrentDirectory(), found));
+        }
+
         if (path is null)
         {
-            return new KubePlan.Configuration.KubePlanConfig();
+            return new KubePlanConfig();
         }
 
         try
         {
-            return KubePlan.Configuration.KubePlanConfig.Load(path, RuleCatalog.BuiltIn.Select(r => r.Id).ToList());
+            return KubePlanConfig.Load(path, RuleCatalog.BuiltIn.Select(r => r.Id).ToList());
         }
-        catch (KubePlan.Configuration.ConfigException e)
+        catch (ConfigException e)
         {
             throw new UsageException(e.Message);
         }

@@ -19,7 +19,7 @@ public sealed class LintCommand(IConsole console)
     [Option("--fail-on <SEVERITY>", Description = "Exit 1 when a finding is at or above: error (default), warning, info.")]
     public string? FailOn { get; set; }
 
-    [Option("--config <FILE>", Description = "Settings file (default: .kubeplan.yaml in the current folder, when present).")]
+    [Option("--config <FILE>", Description = "Settings file (default: .kubeplan.yaml in the current folder or a parent, up to the repository root).")]
     public string? Config { get; set; }
 
     [Option("--nodes <FILE>", Description = "A node inventory (kubectl get nodes -o yaml) for scheduling checks.")]
@@ -30,6 +30,12 @@ public sealed class LintCommand(IConsole console)
 
     [Option("--strict-kinds", Description = "Report kinds with no schema as errors.")]
     public bool StrictKinds { get; set; }
+
+    [Option("--profile <PROFILE>", Description = "The rules to run: minimal, recommended (default), strict, pss-baseline or pss-restricted.")]
+    public string? Profile { get; set; }
+
+    [Option("--enable <RULE>", Description = "Run a rule its profile leaves off (repeatable).")]
+    public string[] Enable { get; set; } = [];
 
     [Option("--disable <RULE>", Description = "Skip a rule (repeatable).")]
     public string[] Disable { get; set; } = [];
@@ -50,22 +56,36 @@ public sealed class LintCommand(IConsole console)
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
 
-        using var custom = CustomRuleOption.Load(Rules);
+        using var custom = CustomRuleOption.Load(Rules.Concat(config.CustomRules).ToList());
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).ToList();
         foreach (var id in Disable.Concat(config.DisabledRules).Where(id => rules.All(r => r.Id != id)))
         {
             throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
         }
 
+        foreach (var id in Enable.Where(id => rules.All(r => r.Id != id)))
+        {
+            throw new UsageException($"--enable names an unknown rule '{id}'; 'kubeplan rules' lists them");
+        }
+
+        var profile = config.Profile ?? LintOptions.DefaultProfile;
+        if (Profile is not null && !RuleProfileNames.TryParse(Profile, out profile))
+        {
+            throw new UsageException($"--profile must be {RuleProfileNames.Choices}, got '{Profile}'");
+        }
+
         var options = new LintOptions
         {
             KubernetesVersion = KubernetesVersion is null ? config.KubernetesVersion ?? KubePlan.Rules.KubernetesVersion.Default : ConsoleSupport.ParseVersion(KubernetesVersion),
             StrictKinds = StrictKinds || config.StrictKinds == true,
-            DisabledRules = Disable.Concat(config.DisabledRules).ToHashSet(StringComparer.Ordinal),
+            Profile = profile,
+            EnabledRules = Enable.ToHashSet(StringComparer.Ordinal),
+            // A rule named on the command line wins over the configuration's choice for it.
+            DisabledRules = Disable.Concat(config.DisabledRules.Where(id => !Enable.Contains(id))).ToHashSet(StringComparer.Ordinal),
             SeverityOverrides = config.SeverityOverrides,
         };
         var ns = Namespace ?? config.Namespace;
-        var input = ConsoleSupport.Load(Paths, console, ns);
+        var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter);
         var nodesPath = Nodes ?? config.Nodes;
         var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
         var report = Linter.Run(input, options, nodes, rules);

@@ -7,7 +7,7 @@ using McMaster.Extensions.CommandLineUtils;
 
 namespace KubePlan.Cli.Commands;
 
-[Command(Name = "plan", Description = "Plan the rollout of every Deployment, StatefulSet and DaemonSet, wave by wave; or, with --scale, the named resizes. Exit 1 when a workload or document could not be planned.")]
+[Command(Name = "plan", Description = "Plan the rollout of every Deployment, StatefulSet and DaemonSet and the run of every Job and CronJob, wave by wave; or, with --scale, the named resizes. Exit 1 when a workload or document could not be planned.")]
 public sealed class PlanCommand(IConsole console)
 {
     [Argument(0, Name = "PATHS", Description = "Files, directories (recursive) or - for stdin.")]
@@ -22,6 +22,12 @@ public sealed class PlanCommand(IConsole console)
 
     [Option("--pod-startup <DURATION>", Description = "Image pull and container start before readiness is probed: 10s (default), 1m, 90.")]
     public string? PodStartup { get; set; }
+
+    [Option("--job-duration <DURATION>", Description = "How long one Job pod runs once started, an estimate for Job and CronJob plans: 1m (default), 30s, 1h.")]
+    public string? JobDuration { get; set; }
+
+    [Option("--from <TIME>", Description = "List a CronJob's next runs after this instant (ISO 8601, e.g. 2026-03-08T00:00:00Z); default now.")]
+    public string? From { get; set; }
 
     [Option("--nodes <FILE>", Description = "A node inventory (kubectl get nodes -o yaml) for DaemonSets; Node objects in PATHS count too.")]
     public string? Nodes { get; set; }
@@ -51,7 +57,9 @@ public sealed class PlanCommand(IConsole console)
         var options = new PlanningOptions
         {
             KubernetesVersion = ConsoleSupport.ParseVersion(KubernetesVersion),
-            PodStartupSeconds = ParseDuration(PodStartup),
+            PodStartupSeconds = ParseDuration(PodStartup, "--pod-startup") ?? new PlanningOptions().PodStartupSeconds,
+            JobDurationSeconds = ParseDuration(JobDuration, "--job-duration") ?? JobPlanner.DefaultJobDurationSeconds,
+            Now = ParseTime(From),
             FromReplicas = from,
             NodeCount = Count(NodeCount, "--node-count"),
             Nodes = Nodes is null ? [] : ConsoleSupport.Load([Nodes], console, Namespace).Manifests.Where(m => m.IsKind(string.Empty, "Node")).ToList(),
@@ -94,12 +102,23 @@ public sealed class PlanCommand(IConsole console)
             : throw new UsageException($"{option} must be a non-negative integer, got '{text}'");
     }
 
-    /// <summary>Whole seconds: <c>90</c>, <c>90s</c>, <c>2m</c>, <c>1m30s</c>.</summary>
-    private static int ParseDuration(string? text)
+    private static DateTimeOffset ParseTime(string? text)
     {
         if (text is null)
         {
-            return new PlanningOptions().PodStartupSeconds;
+            return DateTimeOffset.UtcNow;
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time) ? time
+            : throw new UsageException($"--from must be an ISO 8601 time such as 2026-03-08T00:00:00Z, got '{text}'");
+    }
+
+    /// <summary>Whole seconds: <c>90</c>, <c>90s</c>, <c>2m</c>, <c>1m30s</c>.</summary>
+    private static int? ParseDuration(string? text, string option)
+    {
+        if (text is null)
+        {
+            return null;
         }
 
         var total = 0L;
@@ -118,7 +137,7 @@ public sealed class PlanCommand(IConsole console)
             var unit = c switch { 'h' => 3600, 'm' => 60, 's' => 1, _ => 0 };
             if (unit == 0 || digits == 0)
             {
-                throw new UsageException($"--pod-startup must be a duration such as 10s, 1m or 1m30s, got '{text}'");
+                throw new UsageException($"{option} must be a duration such as 10s, 1m or 1m30s, got '{text}'");
             }
 
             total += number * unit;
@@ -133,7 +152,7 @@ public sealed class PlanCommand(IConsole console)
         }
         else if (!sawUnit)
         {
-            throw new UsageException($"--pod-startup must be a duration such as 10s, 1m or 1m30s, got '{text}'");
+            throw new UsageException($"{option} must be a duration such as 10s, 1m or 1m30s, got '{text}'");
         }
 
         return (int)Math.Min(total, int.MaxValue);

@@ -19,10 +19,14 @@ public sealed class RulesCommand(IConsole console)
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (Id is null)
         {
+            // Which profiles turn each rule on: "all" for correctness rules; "off (warning)" marks one the default profile leaves off.
             var width = rules.Max(r => r.Id.Length);
+            var defaults = rules.Max(r => RuleTable.DefaultText(r.Info).Length);
+            var profiles = rules.Max(r => RuleProfileNames.Describe(r.Info.Profiles).Length);
+            console.Out.WriteLine($"{"RULE".PadRight(width)}  {"DEFAULT".PadRight(defaults)}  {"PROFILES".PadRight(profiles)}  SUMMARY");
             foreach (var rule in rules)
             {
-                console.Out.WriteLine($"{rule.Id.PadRight(width)}  {rule.Info.DefaultSeverity.ToName(),-7}  {rule.Info.Summary}");
+                console.Out.WriteLine($"{rule.Id.PadRight(width)}  {RuleTable.DefaultText(rule.Info).PadRight(defaults)}  {RuleProfileNames.Describe(rule.Info.Profiles).PadRight(profiles)}  {rule.Info.Summary}");
             }
 
             return ExitCodes.Clean;
@@ -31,6 +35,7 @@ public sealed class RulesCommand(IConsole console)
         var found = rules.Find(r => r.Id == Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them");
         var doc = RuleDocs.Read(found.Id);
         console.Out.WriteLine(doc ?? $"{found.Id} ({found.Info.DefaultSeverity.ToName()}): {found.Info.Summary}\n\nFix: {found.Info.Remediation}");
+        console.Out.WriteLine($"Default: {RuleTable.DefaultText(found.Info)}; profiles: {RuleProfileNames.Describe(found.Info.Profiles)}; category: {found.Info.Category}.");
         return ExitCodes.Clean;
     }
 }

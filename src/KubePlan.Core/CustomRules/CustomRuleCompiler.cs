@@ -5,6 +5,7 @@ using KubePlan.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
 namespace KubePlan.CustomRules;
@@ -20,6 +21,7 @@ internal static class CustomRuleCompiler
         global using System;
         global using System.Collections.Generic;
         global using System.Linq;
+        global using System.Threading;
         global using KubePlan.Diagnostics;
         global using KubePlan.Manifests;
         global using KubePlan.Rules;
@@ -34,7 +36,7 @@ internal static class CustomRuleCompiler
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = sources
             .Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), parse, s.Path))
-            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, parse, "<kubeplan-global-usings>"))
+            .Append(CSharpSyntaxTree.ParseText(SourceText.From(GlobalUsings, Encoding.UTF8), parse, "<kubeplan-global-usings>"))
             .ToList();
         var options = new CSharpCompilationOptions(
             OutputKind.DynamicallyLinkedLibrary,
@@ -44,7 +46,9 @@ internal static class CustomRuleCompiler
             concurrentBuild: true);
         var compilation = CSharpCompilation.Create(assemblyName, trees, References.Value, options);
         using var image = new MemoryStream();
-        var result = compilation.Emit(image);
+        // The debug information goes inside the image: it names each rule's file without the compiler
+        // (RuleSourceMap), and gives a failing rule's stack trace its file and line numbers.
+        var result = compilation.Emit(image, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
         var errors = result.Diagnostics
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(ToError)
@@ -84,13 +88,14 @@ internal static class CustomRuleCompiler
     }
 
     /// <summary>
-    /// The framework assemblies the process runs on (from the trusted platform assemblies list) and
-    /// KubePlan.Core, which declares the rule API. Other application assemblies are left out so that
-    /// a custom rule sees the same API wherever the tool runs.
+    /// The framework assemblies the process runs on (from the trusted platform assemblies list),
+    /// KubePlan.Core, which declares the rule API, and Cronos. Other application assemblies are left
+    /// out so that a custom rule sees the same API wherever the tool runs.
     /// </summary>
     private static List<MetadataReference> LoadReferences()
     {
-        var core = typeof(Rule).Assembly.Location;
+        // Core declares the rule API; Cronos is there for rules about CronJob schedules (see maintenance-window.cs).
+        string[] libraries = [typeof(Rule).Assembly.Location, typeof(Cronos.CronExpression).Assembly.Location];
         var frameworkDir = Path.GetDirectoryName(typeof(object).Assembly.Location);
         var trusted = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
@@ -98,7 +103,7 @@ internal static class CustomRuleCompiler
 
         // A host that lays the framework out differently still gets every trusted assembly rather than none.
         var paths = (framework.Any(p => Path.GetFileName(p) == "System.Runtime.dll") ? framework : [.. trusted])
-            .Append(core)
+            .Concat(libraries)
             .Where(p => p.Length > 0 && File.Exists(p))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);

@@ -155,17 +155,18 @@ public sealed partial class CustomRuleLoader
         return new CustomRuleSet(rules, [], cached is not null, clock.Elapsed, context);
     }
 
-    /// <summary>SHA-256 over a format tag, the tool version, the Core build and each source's text, length-prefixed.</summary>
+    /// <summary>SHA-256 over a format tag, the tool version, the Core build and each source's path and text, length-prefixed.</summary>
     public static string CacheKey(IReadOnlyList<CustomRuleSource> sources)
     {
         var text = new StringBuilder()
-            .Append("kubeplan-custom-rules/1\n")
+            .Append("kubeplan-custom-rules/2\n")
             .Append(ToolInfo.Version).Append('\n')
             .Append(typeof(Rule).Assembly.ManifestModule.ModuleVersionId.ToString("N")).Append('\n')
             .Append(Environment.Version).Append('\n');
         foreach (var s in sources)
         {
-            text.Append(s.Text.Length).Append(':').Append(s.Text).Append('\n');
+            // The path is part of the image too: the embedded debug information names each rule's file.
+            text.Append(s.Path.Length).Append(':').Append(s.Path).Append(s.Text.Length).Append(':').Append(s.Text).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
@@ -220,13 +221,17 @@ public sealed partial class CustomRuleLoader
         foreach (var (rule, type) in rules)
         {
             var info = rule.Info;
-            if (string.IsNullOrEmpty(info.Id) || !KebabCase().IsMatch(info.Id))
+            if (string.IsNullOrEmpty(info.Id) || !RuleIdPattern().IsMatch(info.Id))
             {
-                errors.Add(At(type, CustomRuleError.InvalidId, $"rule id '{info.Id}' must be kebab-case: lower-case letters and digits joined by single hyphens (e.g. require-team-label)"));
+                errors.Add(At(type, CustomRuleError.InvalidId, $"rule id '{info.Id}' must be kebab-case, namespaced by its author: lower-case letters and digits joined by single hyphens, with one '/' after the namespace (e.g. acme/require-team-label)"));
             }
-            else if (builtIn.Contains(info.Id))
+            else if (builtIn.Contains(info.Id) || CustomRuleFindings.Ids.Contains(info.Id))
             {
-                errors.Add(At(type, CustomRuleError.DuplicateId, $"rule id '{info.Id}' is the id of a built-in rule; choose another"));
+                errors.Add(At(type, CustomRuleError.DuplicateId, $"rule id '{info.Id}' is the id of a built-in rule; choose another (a namespaced id such as acme/{info.Id} never collides)"));
+            }
+            else if (info.Id.StartsWith(ReservedNamespace, StringComparison.Ordinal))
+            {
+                errors.Add(At(type, CustomRuleError.InvalidId, $"rule id '{info.Id}' uses the namespace '{ReservedNamespace}', which KubePlan keeps for itself; choose your own"));
             }
             else if (ids.TryGetValue(info.Id, out var other))
             {
@@ -246,6 +251,13 @@ public sealed partial class CustomRuleLoader
         if (errors.Count == 0 && rules.Count == 0)
         {
             errors.Add(new CustomRuleError(sources[0].Path, 0, 0, CustomRuleError.NoRules, "no rule found: declare a class deriving from KubePlan.Rules.Rule"));
+        }
+
+        var files = RuleSourceMap.Read(image);
+        foreach (var (rule, type) in rules)
+        {
+            var file = files.GetValueOrDefault(type.MetadataToken, sources[0].Path);
+            rule.Origin = RuleSourceMap.Origin(file, sources.FirstOrDefault(s => s.Path == file)?.Text, rule.Id);
         }
 
         return (rules.Select(r => r.Rule).OrderBy(r => r.Id, StringComparer.Ordinal).ToList(), errors);
@@ -301,6 +313,10 @@ public sealed partial class CustomRuleLoader
         errors.OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Line).ThenBy(e => e.Column)
             .ThenBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Message, StringComparer.Ordinal).ToList();
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
+    /// <summary>The namespace custom rules may not take, so that KubePlan can name rules in it.</summary>
+    private const string ReservedNamespace = "kubeplan/";
+
+    /// <summary>kebab-case, optionally after a kebab-case namespace and one slash: acme/images-from-registry.</summary>
+    [GeneratedRegex("^([a-z0-9]+(-[a-z0-9]+)*/)?[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex RuleIdPattern();
 }

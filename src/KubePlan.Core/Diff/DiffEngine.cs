@@ -106,6 +106,8 @@ public sealed class DiffEngine
 
     private static bool IsRolloutKind(Manifest m) => m.Group is "apps" or "extensions" && m.Kind is "Deployment" or "StatefulSet" or "DaemonSet";
 
+    private static bool IsBatchKind(Manifest m) => m.Group == "batch" && m.Kind is "Job" or "CronJob";
+
     private static bool HasReplicas(Manifest m) =>
         (m.Group is "apps" or "extensions" && m.Kind is "Deployment" or "StatefulSet" or "ReplicaSet") || m.IsKind(string.Empty, "ReplicationController");
 
@@ -113,7 +115,7 @@ public sealed class DiffEngine
     {
         PlanAttachment? plan = null;
         var message = "added";
-        if (IsRolloutKind(@new) || HasReplicas(@new))
+        if (IsRolloutKind(@new) || HasReplicas(@new) || IsBatchKind(@new))
         {
             plan = _planner?.PlanRollout(null, @new, newSet);
             message = plan is not null ? "added: " + plan.Summary : $"added: its pods are created ({ReplicasText(@new)})";
@@ -203,6 +205,18 @@ public sealed class DiffEngine
             {
                 notes.Add("spec.replicas is no longer set: the API server defaults it to 1 on apply");
             }
+        }
+
+        else if (IsBatchKind(@new) && rejections.Count == 0 && changes.Any(c => c.IsUnder("spec")))
+        {
+            // A Job's spec changes in place where the API allows it (parallelism, suspend,
+            // activeDeadlineSeconds); a CronJob's next Jobs use its new jobTemplate and schedule.
+            plan = planner?.PlanRollout(old, @new, newSet);
+            impacts.Add(@new.Kind == "Job" && changes.Any(c => c.IsAt("spec", "parallelism")) ? Impact.Scale : Impact.Update);
+            var what = @new.Kind == "Job"
+                ? "Job spec changed in place: " + FieldList(changes.Where(c => c.IsUnder("spec")).ToList())
+                : "CronJob changed (" + FieldList(changes.Where(c => c.IsUnder("spec")).ToList()) + "): Jobs created from the next run on follow it; a running Job keeps its spec";
+            messages.Add(what + (plan is null ? string.Empty : ": " + plan.Summary));
         }
 
         if (replicasChanged)

@@ -1,3 +1,6 @@
+using System.Collections;
+using KubePlan.CustomRules;
+
 namespace KubePlan.Manifests;
 
 /// <summary>All objects of one run, indexed by identity and namespace for cross-object rules.</summary>
@@ -6,10 +9,12 @@ public sealed class ManifestSet
     private readonly Dictionary<ObjectKey, List<Manifest>> _byKey = [];
     private readonly Dictionary<string, List<Manifest>> _byNamespace = new(StringComparer.Ordinal);
 
+    private readonly List<Manifest> _all;
+
     public ManifestSet(IEnumerable<Manifest> manifests)
     {
-        All = manifests.ToList();
-        foreach (var m in All)
+        _all = manifests.ToList();
+        foreach (var m in _all)
         {
             if (m.Key is { } key)
             {
@@ -33,17 +38,58 @@ public sealed class ManifestSet
         }
     }
 
-    public IReadOnlyList<Manifest> All { get; }
+    /// <summary>Every object, in input order.</summary>
+    /// <remarks>A custom rule gets a view that notes the object it reads, so that its failure can name it.</remarks>
+    public IReadOnlyList<Manifest> All => CustomRuleRunner.Current is { } run ? new WatchedManifests(_all, run) : _all;
 
     /// <summary>Objects of the given kind (and group), in input order.</summary>
     public IEnumerable<Manifest> OfKind(string group, string kind) => All.Where(m => m.Kind == kind && m.Group == group);
 
-    public IReadOnlyList<Manifest> InNamespace(string? ns) =>
-        ns is not null && _byNamespace.TryGetValue(ns, out var list) ? list : [];
+    public IReadOnlyList<Manifest> InNamespace(string? ns)
+    {
+        IReadOnlyList<Manifest> found = ns is not null && _byNamespace.TryGetValue(ns, out var list) ? list : [];
+        return CustomRuleRunner.Current is { } run ? new WatchedManifests(found, run) : found;
+    }
 
     /// <summary>The object with this identity (the first one when it is defined twice).</summary>
-    public Manifest? Find(ObjectKey key) => _byKey.TryGetValue(key, out var list) ? list[0] : null;
+    public Manifest? Find(ObjectKey key)
+    {
+        var found = _byKey.TryGetValue(key, out var list) ? list[0] : null;
+        if (found is not null)
+        {
+            CustomRuleRunner.Current?.Saw(found);
+        }
+
+        return found;
+    }
 
     /// <summary>Identities defined more than once.</summary>
     public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);
+}
+
+/// <summary>A list of objects handed to a custom rule: each object read is noted, and reading stops once the rule is cancelled.</summary>
+internal sealed class WatchedManifests(IReadOnlyList<Manifest> inner, CustomRuleRun run) : IReadOnlyList<Manifest>
+{
+    public int Count => inner.Count;
+
+    public Manifest this[int index]
+    {
+        get
+        {
+            var manifest = inner[index];
+            run.Saw(manifest);
+            return manifest;
+        }
+    }
+
+    public IEnumerator<Manifest> GetEnumerator()
+    {
+        foreach (var manifest in inner)
+        {
+            run.Saw(manifest);
+            yield return manifest;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

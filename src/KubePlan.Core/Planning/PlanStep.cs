@@ -42,6 +42,21 @@ public sealed record PlanStep
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Nodes { get; init; }
 
+    /// <summary>Job only: pods that have succeeded by the end of the wave (null for a work queue).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? CompletionsReached { get; init; }
+
+    /// <summary>Indexed Job only: the completion indexes the wave's pods run, lowest first.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<int>? Indexes { get; init; }
+
+    /// <summary>
+    /// When a Service selects the workload's pods: the percentage of the Service's endpoints that run
+    /// the new template at the end of the step (other workloads behind the Service count too).
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? NewEndpointShare { get; init; }
+
     /// <summary>Estimated time the step takes under the plan's <see cref="PodTiming"/>.</summary>
     public required TimeSpan Duration { get; init; }
 }

@@ -26,4 +26,12 @@ public sealed record RolloutPlan
 
     /// <summary>One line that sums the plan up.</summary>
     public required string Verdict { get; init; }
+
+    /// <summary>CronJob only: the schedule that creates the Jobs this plan describes.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CronJobSchedulePlan? Schedule { get; init; }
+
+    /// <summary>The Services that select the workload's pods and the share of their endpoints it holds.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<EndpointShare>? Endpoints { get; init; }
 }

@@ -1,3 +1,4 @@
+using KubePlan.Cron;
 using KubePlan.Manifests;
 using KubePlan.Rules;
 using KubePlan.Scheduling;
@@ -20,6 +21,15 @@ public sealed record PlanningOptions
 
     /// <summary>Without an inventory, how many nodes a DaemonSet runs on.</summary>
     public int? NodeCount { get; init; }
+
+    /// <summary>Seconds a Job's pod runs before it succeeds (--job-duration), an estimate.</summary>
+    public int JobDurationSeconds { get; init; } = JobPlanner.DefaultJobDurationSeconds;
+
+    /// <summary>The instant a CronJob's next runs are listed from; null lists none.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>How many next runs of a CronJob a plan lists.</summary>
+    public int NextRunCount { get; init; } = 5;
 }
 
 /// <summary>A plan, or why a workload cannot be planned (an invalid strategy, a kind with no rollout).</summary>
@@ -32,7 +42,7 @@ public sealed record PlanOutcome(Manifest Workload, RolloutPlan? Plan, string? P
 public static class WorkloadPlanning
 {
     public static bool IsPlannable(Manifest m) =>
-        (m.Group, m.Kind) is ("apps" or "extensions", "Deployment" or "DaemonSet") or ("apps", "StatefulSet");
+        (m.Group, m.Kind) is ("apps" or "extensions", "Deployment" or "DaemonSet") or ("apps", "StatefulSet") or ("batch", "Job" or "CronJob");
 
     /// <summary>The rollout a pod-template change starts.</summary>
     public static PlanOutcome PlanRollout(Manifest m, PlanningOptions options) => Plan(m, options, scale: null);
@@ -102,6 +112,8 @@ public static class WorkloadPlanning
                 ("apps" or "extensions", "Deployment") => PlanDeployment(m, options, scale),
                 ("apps", "StatefulSet") => PlanStatefulSet(m, options, scale),
                 ("apps" or "extensions", "DaemonSet") => PlanDaemonSet(m, options),
+                ("batch", "Job") => new PlanOutcome(m, JobPlanner.Plan(JobRequestOf(m.At("spec"), Subject(m), options, scale)), null),
+                ("batch", "CronJob") => PlanCronJob(m, options),
                 _ => new PlanOutcome(m, null, $"{m.Kind} has no rollout to plan"),
             };
         }
@@ -184,6 +196,73 @@ public static class WorkloadPlanning
             Timing = Timing(m, options.PodStartupSeconds),
         };
         return new PlanOutcome(m, DaemonSetPlanner.PlanRollout(request), null);
+    }
+
+    /// <summary>A Job spec (a Job's spec or a CronJob's jobTemplate.spec) as the Job controller reads it.</summary>
+    private static JobRequest JobRequestOf(Located? spec, PlanSubject subject, PlanningOptions options, int? parallelism)
+    {
+        var mode = spec?.Get("completionMode")?.String ?? "NonIndexed";
+        if (mode is not ("NonIndexed" or "Indexed"))
+        {
+            throw new PlanningInputException($"spec.completionMode \"{mode}\" is neither NonIndexed nor Indexed");
+        }
+
+        var completions = spec?.Get("completions")?.Scalar?.AsInt64();
+        var policy = spec?.At("podFailurePolicy", "rules");
+        return new JobRequest
+        {
+            Subject = subject,
+            Completions = completions is { } c ? (int)Math.Clamp(c, 0, int.MaxValue) : null,
+            Parallelism = parallelism ?? Int(spec?.Get("parallelism"), 1),
+            Indexed = mode == "Indexed",
+            Suspend = spec?.Get("suspend")?.Scalar?.Value is true,
+            BackoffLimit = spec?.Get("backoffLimit")?.Scalar?.AsInt64() is { } b ? (int)Math.Clamp(b, 0, int.MaxValue) : null,
+            BackoffLimitPerIndex = spec?.Get("backoffLimitPerIndex")?.Scalar?.AsInt64() is { } p ? (int)Math.Clamp(p, 0, int.MaxValue) : null,
+            MaxFailedIndexes = spec?.Get("maxFailedIndexes")?.Scalar?.AsInt64() is { } f ? (int)Math.Clamp(f, 0, int.MaxValue) : null,
+            PodFailurePolicyActions = policy is null ? null : policy.Value.Items().Select(r => r.Get("action")?.String ?? "?").ToList(),
+            ActiveDeadlineSeconds = spec?.Get("activeDeadlineSeconds")?.Scalar?.AsInt64() is { } d and >= 0 ? d : null,
+            TtlSecondsAfterFinished = spec?.Get("ttlSecondsAfterFinished")?.Scalar?.AsInt64() is { } t and >= 0 ? t : null,
+            RestartPolicy = spec?.At("template", "spec", "restartPolicy")?.String ?? "Always",
+            HasSuccessPolicy = spec?.Get("successPolicy") is not null,
+            ManagedBy = spec?.Get("managedBy")?.String,
+            PodStartupSeconds = options.PodStartupSeconds,
+            JobDurationSeconds = options.JobDurationSeconds,
+        };
+    }
+
+    private static PlanOutcome PlanCronJob(Manifest m, PlanningOptions options)
+    {
+        var expression = m.At("spec", "schedule")?.String ?? throw new PlanningInputException("spec.schedule is missing");
+        var zone = m.At("spec", "timeZone")?.String;
+        var explained = CronExplanation.Explain(expression, zone, options.Now ?? DateTimeOffset.UnixEpoch, options.Now is null ? 0 : options.NextRunCount, options.KubernetesVersion);
+        if (explained.Errors.Count > 0)
+        {
+            throw new PlanningInputException($"spec.schedule \"{expression}\" is rejected: {explained.Errors[0].Message}");
+        }
+
+        if (explained.TimeZoneError is { } zoneError)
+        {
+            throw new PlanningInputException($"spec.timeZone \"{zone}\" is invalid: {zoneError}");
+        }
+
+        var subject = Subject(m);
+        var job = JobPlanner.Plan(JobRequestOf(m.At("spec", "jobTemplate", "spec"), subject, options, parallelism: null));
+        var schedule = new CronJobSchedulePlan
+        {
+            Expression = expression,
+            TimeZone = explained.TimeZone ?? CronExplanation.DefaultZone,
+            Description = explained.NeverRuns ? "never runs: no date matches the schedule" : explained.Description ?? expression,
+            NextRuns = explained.NextRuns,
+            ConcurrencyPolicy = m.At("spec", "concurrencyPolicy")?.String ?? "Allow",
+            StartingDeadlineSeconds = m.At("spec", "startingDeadlineSeconds")?.Scalar?.AsInt64(),
+            Suspend = m.At("spec", "suspend")?.Scalar?.Value is true,
+        };
+        var plan = CronJobPlanner.Plan(
+            job,
+            schedule,
+            m.At("spec", "successfulJobsHistoryLimit")?.Scalar?.AsInt64() is { } ok ? (int)Math.Clamp(ok, 0, int.MaxValue) : null,
+            m.At("spec", "failedJobsHistoryLimit")?.Scalar?.AsInt64() is { } failed ? (int)Math.Clamp(failed, 0, int.MaxValue) : null);
+        return new PlanOutcome(m, plan, null);
     }
 
     private static UpdateStrategyType UpdateStrategy(string type, string field) => type switch

@@ -10,10 +10,38 @@ public sealed record LintOptions
     /// <summary>Report kinds without a schema as errors instead of infos.</summary>
     public bool StrictKinds { get; init; }
 
+    /// <summary>The profile a run uses when none is given.</summary>
+    public const RuleProfiles DefaultProfile = RuleProfiles.Recommended;
+
+    /// <summary>The profile whose rules run (one of the single profiles).</summary>
+    public RuleProfiles Profile { get; init; } = DefaultProfile;
+
+    /// <summary>Rules turned on whatever the profile (the configuration names them with a severity).</summary>
+    public IReadOnlySet<string> EnabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Rules turned off whatever the profile; this wins over everything else.</summary>
     public IReadOnlySet<string> DisabledRules { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Rules whose findings are reported at another severity (from the configuration).</summary>
     public IReadOnlyDictionary<string, Diagnostics.Severity> SeverityOverrides { get; init; } = new Dictionary<string, Diagnostics.Severity>(StringComparer.Ordinal);
+
+    /// <summary>How long each custom rule may run per lint run before it is cancelled (from the configuration or --custom-rule-timeout).</summary>
+    public TimeSpan CustomRuleTimeout { get; init; } = KubePlan.CustomRules.CustomRuleTimeout.Default;
+
+    /// <summary>Add detail meant for whoever debugs a rule, such as a failing custom rule's stack trace.</summary>
+    public bool Verbose { get; init; }
+
+    /// <summary>
+    /// Whether a rule runs: off when disabled; on when enabled or given a severity (setting a
+    /// severity turns an off-by-default rule on); otherwise on when its profiles include the run's.
+    /// </summary>
+    public bool IsActive(Rule rule) =>
+        !DisabledRules.Contains(rule.Id)
+        && (EnabledRules.Contains(rule.Id) || SeverityOverrides.ContainsKey(rule.Id) || (rule.Info.Profiles & Profile) != 0);
+
+    /// <summary>These options with the given rules turned on as well (tests and docs of off-by-default rules).</summary>
+    public LintOptions Enabling(params string[] ids) =>
+        this with { EnabledRules = EnabledRules.Concat(ids).ToHashSet(StringComparer.Ordinal) };
 }
 
 /// <summary>What every rule sees: the objects of the run, the node inventory, problems from reading, options.</summary>
@@ -34,6 +62,12 @@ public sealed class AnalysisContext
     public ManifestSet Manifests { get; }
 
     public LintOptions Options { get; }
+
+    /// <summary>
+    /// Cancelled when a custom rule has used up its time budget; a rule with long loops should check it.
+    /// Built-in rules run without a budget and see <see cref="CancellationToken.None"/>.
+    /// </summary>
+    public CancellationToken CancellationToken => KubePlan.CustomRules.CustomRuleRunner.Current?.Token ?? CancellationToken.None;
 
     /// <summary>Node objects from <c>--nodes</c> and from the input itself.</summary>
     public IReadOnlyList<Manifest> NodeManifests { get; }

@@ -1,3 +1,4 @@
+using KubePlan.CustomRules;
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
 
@@ -52,15 +53,16 @@ public static class Linter
         var diagnostics = new List<Diagnostic>();
         foreach (var rule in rules ?? RuleCatalog.BuiltIn)
         {
-            if (options.DisabledRules.Contains(rule.Id))
+            if (!options.IsActive(rule))
             {
                 continue;
             }
 
-            var found = RunSafely(rule, context);
+            // A custom rule runs isolated and budgeted, and may add findings about itself (custom-rule-*).
+            var found = rule.Origin is { } origin ? CustomRuleRunner.Run(rule, origin, context, options) : RunSafely(rule, context);
             if (options.SeverityOverrides.TryGetValue(rule.Id, out var severity))
             {
-                found = found.Select(d => d with { Severity = severity }).ToList();
+                found = found.Select(d => d.RuleId == rule.Id ? d with { Severity = severity } : d).ToList();
             }
 
             diagnostics.AddRange(found);

@@ -4,7 +4,14 @@ using KubePlan.Manifests;
 namespace KubePlan.Rules;
 
 /// <summary>A rule's metadata, declared once in its class; docs and the catalogue follow from it.</summary>
-public sealed record RuleInfo(string Id, Severity DefaultSeverity, string Category, string Summary, string Remediation);
+public sealed record RuleInfo(string Id, Severity DefaultSeverity, string Category, string Summary, string Remediation)
+{
+    /// <summary>The profiles that turn the rule on; a rule that names none is a correctness rule, on in every profile.</summary>
+    public RuleProfiles Profiles { get; init; } = RuleProfiles.All;
+
+    /// <summary>Whether the rule runs when no profile or setting is given (it is in the default profile).</summary>
+    public bool OnByDefault => Profiles.HasFlag(LintOptions.DefaultProfile);
+}
 
 /// <summary>
 /// A lint rule: one sealed class per rule, with its metadata and a check over the whole run,
@@ -15,6 +22,9 @@ public abstract class Rule
     public abstract RuleInfo Info { get; }
 
     public string Id => Info.Id;
+
+    /// <summary>The source file of a custom rule (set when it is loaded); null for a built-in rule.</summary>
+    public KubePlan.CustomRules.CustomRuleOrigin? Origin { get; internal set; }
 
     public abstract IEnumerable<Diagnostic> Check(AnalysisContext context);
 

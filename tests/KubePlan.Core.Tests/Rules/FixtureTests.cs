@@ -42,7 +42,8 @@ public partial class FixtureTests
         var input = loader.LoadText(fixture, text);
         var nodesPath = Path.Combine(Path.GetDirectoryName(path)!, "nodes.yaml");
         var nodes = File.Exists(nodesPath) ? loader.LoadText("nodes.yaml", File.ReadAllText(nodesPath)) : null;
-        var report = Linter.Run(input, RuleHarness.OptionsFor(text), nodes);
+        // The folder's rule runs whatever its profiles, so off-by-default rules are tested too.
+        var report = Linter.Run(input, RuleHarness.OptionsFor(text).Enabling(ruleId), nodes);
         var actual = report.Diagnostics.Where(d => d.RuleId == ruleId).Select(d => d.Line).Order().ToList();
 
         Assert.True(expected.SequenceEqual(actual),
@@ -82,6 +83,6 @@ public partial class FixtureTests
         return expected;
     }
 
-    [GeneratedRegex(@"#\s*expect:\s*([a-z0-9-]+)")]
+    [GeneratedRegex(@"#\s*expect:\s*([a-z0-9/-]+)")]
     private static partial Regex Expectation();
 }

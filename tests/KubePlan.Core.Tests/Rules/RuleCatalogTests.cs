@@ -71,7 +71,7 @@ public partial class RuleCatalogTests
     }
 
     private static List<KubePlan.Diagnostics.Diagnostic> Lint(string yaml, string id) =>
-        RuleHarness.Lint(yaml, path: "example.yaml").Diagnostics.Where(d => d.RuleId == id).ToList();
+        RuleHarness.Lint(yaml, RuleHarness.OptionsFor(yaml).Enabling(id), path: "example.yaml").Diagnostics.Where(d => d.RuleId == id).ToList();
 
     /// <summary>The first fenced yaml block after a heading.</summary>
     private static string ExampleAfter(string doc, string heading)

@@ -16,11 +16,11 @@ public static class RuleHarness
     }
 
     public static IReadOnlyList<Diagnostic> Findings(string yaml, string ruleId, LintOptions? options = null) =>
-        Lint(yaml, options).Diagnostics.Where(d => d.RuleId == ruleId).ToList();
+        Lint(yaml, (options ?? OptionsFor(yaml)).Enabling(ruleId)).Diagnostics.Where(d => d.RuleId == ruleId).ToList();
 
     /// <summary>
     /// Options a fixture or doc example asks for in a comment line such as
-    /// <c># kubeplan lint --kubernetes-version 1.24 --strict-kinds</c>.
+    /// <c># kubeplan lint --kubernetes-version 1.24 --strict-kinds</c> (also <c>--profile P</c>, <c>--enable RULE</c>).
     /// </summary>
     public static LintOptions OptionsFor(string yaml)
     {
@@ -33,6 +33,14 @@ public static class RuleHarness
                 if (words[i] == "--kubernetes-version" && i + 1 < words.Length)
                 {
                     options = options with { KubernetesVersion = KubernetesVersion.Parse(words[i + 1]) };
+                }
+                else if (words[i] == "--profile" && i + 1 < words.Length && RuleProfileNames.TryParse(words[i + 1], out var profile))
+                {
+                    options = options with { Profile = profile };
+                }
+                else if (words[i] == "--enable" && i + 1 < words.Length)
+                {
+                    options = options.Enabling(words[i + 1]);
                 }
                 else if (words[i] == "--strict-kinds")
                 {

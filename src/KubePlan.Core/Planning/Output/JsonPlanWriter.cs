@@ -99,6 +99,52 @@ public sealed class JsonPlanWriter : IPlanWriter
         json.WriteString("summary", PlanText.Summary(plan));
         json.WriteNumber("waves", plan.Steps.Count);
         json.WriteNumber("totalDurationSeconds", PlanText.Seconds(plan.TotalDuration));
+        if (plan.Schedule is { } schedule)
+        {
+            json.WriteStartObject("schedule");
+            json.WriteString("expression", schedule.Expression);
+            json.WriteString("timeZone", schedule.TimeZone);
+            json.WriteString("description", schedule.Description);
+            json.WriteStartArray("nextRuns");
+            foreach (var run in schedule.NextRuns)
+            {
+                json.WriteStringValue(run.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            json.WriteEndArray();
+            json.WriteString("concurrencyPolicy", schedule.ConcurrencyPolicy);
+            if (schedule.StartingDeadlineSeconds is { } deadline)
+            {
+                json.WriteNumber("startingDeadlineSeconds", deadline);
+            }
+
+            json.WriteBoolean("suspend", schedule.Suspend);
+            json.WriteEndObject();
+        }
+
+        if (plan.Endpoints is { } endpoints)
+        {
+            json.WriteStartArray("endpoints");
+            foreach (var e in endpoints)
+            {
+                json.WriteStartObject();
+                json.WriteString("service", e.Service);
+                json.WriteNumber("replicas", e.Replicas);
+                json.WriteNumber("totalReplicas", e.TotalReplicas);
+                json.WriteNumber("percent", e.Percent);
+                json.WriteStartArray("workloads");
+                foreach (var w in e.Workloads)
+                {
+                    json.WriteStringValue(w);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
@@ -135,6 +181,20 @@ public sealed class JsonPlanWriter : IPlanWriter
         }
 
         WriteOptional(json, "minReadySeconds", p.MinReadySeconds);
+        WriteOptional(json, "completions", p.Completions);
+        WriteOptional(json, "parallelism", p.Parallelism);
+        if (p.CompletionMode is not null)
+        {
+            json.WriteString("completionMode", p.CompletionMode);
+        }
+
+        WriteOptional(json, "backoffLimit", p.BackoffLimit);
+        WriteOptional(json, "jobDurationSeconds", p.JobDurationSeconds);
+        if (p.Paused is { } paused)
+        {
+            json.WriteBoolean("paused", paused);
+        }
+
         json.WriteEndObject();
     }
 
@@ -179,6 +239,23 @@ public sealed class JsonPlanWriter : IPlanWriter
             }
 
             json.WriteEndArray();
+        }
+
+        WriteOptional(json, "completionsReached", s.CompletionsReached);
+        if (s.Indexes is not null)
+        {
+            json.WriteStartArray("indexes");
+            foreach (var i in s.Indexes)
+            {
+                json.WriteNumberValue(i);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (s.NewEndpointShare is { } share)
+        {
+            json.WriteNumber("newEndpointShare", share);
         }
 
         json.WriteNumber("durationSeconds", PlanText.Seconds(s.Duration));

@@ -53,8 +53,28 @@ public sealed class MarkdownPlanWriter : IPlanWriter
         using var w = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         w.WriteLine(Escape(PlanText.Parameters(plan)));
         w.WriteLine();
-        w.WriteLine("| wave | actions | old | new | pods | available | duration |");
-        w.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var line in PlanText.ScheduleLines(plan).Concat(PlanText.EndpointLines(plan)))
+        {
+            w.WriteLine("- " + Escape(line));
+        }
+
+        if (plan.Schedule is not null || plan.Endpoints is not null)
+        {
+            w.WriteLine();
+        }
+
+        var job = PlanText.IsJob(plan);
+        var share = plan.Steps.Any(s => s.NewEndpointShare is not null);
+        if (plan.Steps.Count > 0)
+        {
+            w.WriteLine(job ? "| wave | actions | running | done | duration |" : share
+                ? "| wave | actions | old | new | pods | available | duration | new share |"
+                : "| wave | actions | old | new | pods | available | duration |");
+            w.WriteLine(job ? "| ---: | --- | ---: | ---: | ---: |" : share
+                ? "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+                : "| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+        }
+
         foreach (var s in plan.Steps)
         {
             var actions = string.Join("<br>", s.Actions.Select(Escape));
@@ -63,10 +83,23 @@ public sealed class MarkdownPlanWriter : IPlanWriter
                 actions = $"**{s.Action}**: " + actions;
             }
 
-            w.WriteLine(PlanText.Invariant($"| {s.Step} | {actions} | {s.OldReplicas} | {s.NewReplicas} | {s.MaxPods} | {s.MinAvailable} | {PlanText.Duration(s.Duration)} |"));
+            if (job)
+            {
+                var done = s.CompletionsReached is { } c ? c.ToString(CultureInfo.InvariantCulture) : "-";
+                w.WriteLine(PlanText.Invariant($"| {s.Step} | {actions} | {s.NewReplicas} | {done} | {PlanText.Duration(s.Duration)} |"));
+            }
+            else
+            {
+                var shareCell = share ? " " + (s.NewEndpointShare is { } v ? PlanText.Percent(v) : "-") + " |" : string.Empty;
+                w.WriteLine(PlanText.Invariant($"| {s.Step} | {actions} | {s.OldReplicas} | {s.NewReplicas} | {s.MaxPods} | {s.MinAvailable} | {PlanText.Duration(s.Duration)} |{shareCell}"));
+            }
         }
 
-        w.WriteLine();
+        if (plan.Steps.Count > 0)
+        {
+            w.WriteLine();
+        }
+
         w.WriteLine($"**Verdict:** {Escape(plan.Verdict)}. Total about {PlanText.Duration(plan.TotalDuration)}.");
         if (plan.Notes.Count > 0)
         {

@@ -17,6 +17,28 @@ public static class PlanText
     {
         ArgumentNullException.ThrowIfNull(plan);
         var p = plan.Parameters;
+        if (IsJob(plan))
+        {
+            var job = new List<string>
+            {
+                p.Completions is { } c ? Invariant($"completions {c}") : "completions unset (work queue)",
+                p.FromReplicas == p.Replicas ? Invariant($"parallelism {p.Replicas}") : Invariant($"parallelism {p.FromReplicas} → {p.Replicas}"),
+                "completionMode " + p.CompletionMode,
+            };
+            Add(job, "backoffLimit", p.BackoffLimit == int.MaxValue ? null : p.BackoffLimit);
+            if (p.JobDurationSeconds is { } d)
+            {
+                job.Add("job duration " + DurationText.Format(TimeSpan.FromSeconds(d)));
+            }
+
+            if (p.Paused == true)
+            {
+                job.Add("suspended");
+            }
+
+            return string.Join(", ", job);
+        }
+
         var unit = IsDaemonSet(plan) ? "nodes" : "replicas";
         var parts = new List<string>
         {
@@ -32,6 +54,11 @@ public static class PlanText
         }
 
         Add(parts, "minReadySeconds", p.MinReadySeconds);
+        if (p.Paused == true)
+        {
+            parts.Add("paused");
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -40,6 +67,25 @@ public static class PlanText
     {
         ArgumentNullException.ThrowIfNull(plan);
         var p = plan.Parameters;
+        if (IsJob(plan))
+        {
+            var job = p.Completions is { } c
+                ? Invariant($"a Job of {c} {(c == 1 ? "completion" : "completions")}, {p.Parallelism} at a time")
+                : Invariant($"a work-queue Job of {p.Parallelism} {(p.Parallelism == 1 ? "pod" : "pods")}");
+            if (plan.Schedule is { } schedule)
+            {
+                job = Invariant($"a CronJob ({schedule.Expression}) running {job}");
+            }
+
+            if (plan.Steps.Count == 0 || plan.Verdict.StartsWith("fails", StringComparison.Ordinal))
+            {
+                return job + ": " + plan.Verdict;
+            }
+
+            var jobWaves = plan.Steps.Count == 1 ? "1 wave" : Invariant($"{plan.Steps.Count} waves");
+            return Invariant($"{job} in {jobWaves}, about {DurationText.Format(plan.TotalDuration)}");
+        }
+
         var unit = IsDaemonSet(plan) ? (p.Replicas == 1 ? "node" : "nodes") : (p.Replicas == 1 ? "replica" : "replicas");
         var what = plan.Strategy switch
         {
@@ -69,6 +115,54 @@ public static class PlanText
     public static string Duration(TimeSpan duration) => DurationText.Format(duration);
 
     internal static bool IsDaemonSet(RolloutPlan plan) => plan.Subject.Kind == "DaemonSet";
+
+    /// <summary>A Job's or CronJob's plan: its steps are waves of pods that run to completion.</summary>
+    public static bool IsJob(RolloutPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Parameters.CompletionMode is not null;
+    }
+
+    /// <summary>The schedule lines of a CronJob's plan: the expression in its zone, then the next runs.</summary>
+    public static IReadOnlyList<string> ScheduleLines(RolloutPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Schedule is not { } s)
+        {
+            return [];
+        }
+
+        var lines = new List<string>
+        {
+            Invariant($"schedule: {s.Expression} in {s.TimeZone}: {s.Description}; concurrencyPolicy {s.ConcurrencyPolicy}")
+                + (s.StartingDeadlineSeconds is { } d ? Invariant($", startingDeadlineSeconds {d}") : string.Empty)
+                + (s.Suspend ? ", suspended" : string.Empty),
+        };
+        if (s.NextRuns.Count > 0)
+        {
+            lines.Add("next runs: " + string.Join(", ", s.NextRuns.Select(RunText)));
+        }
+
+        return lines;
+    }
+
+    /// <summary>What every format says when the input holds no workload to plan.</summary>
+    public const string NothingToPlan = "nothing to plan: no Deployment, StatefulSet, DaemonSet, Job or CronJob in the input";
+
+    /// <summary>A percentage with at most one decimal: <c>20%</c>, <c>33.3%</c>.</summary>
+    public static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>One line per Service that selects the workload's pods: its share of the endpoints.</summary>
+    public static IReadOnlyList<string> EndpointLines(RolloutPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Endpoints is not { } shares
+            ? []
+            : shares.Select(e => Invariant($"endpoints: {Percent(e.Percent)} of Service {e.Service} ({e.Replicas} of {e.TotalReplicas} pods; it also selects {string.Join(", ", e.Workloads)})")).ToList();
+    }
+
+    /// <summary>A run time with its zone's offset: <c>2026-03-08 02:30 +01:00</c>.</summary>
+    public static string RunText(DateTimeOffset run) => run.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
     internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

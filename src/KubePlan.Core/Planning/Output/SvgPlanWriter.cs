@@ -41,7 +41,7 @@ public sealed class SvgPlanWriter : IPlanWriter
             .ToList();
         if (plans.Count == 0 && problems.Count == 0)
         {
-            problems.Add("nothing to plan: no Deployment, StatefulSet or DaemonSet in the input");
+            problems.Add(PlanText.NothingToPlan);
         }
 
         var height = Header + (plans.Count * (PanelHeight + PanelGap)) + (problems.Count * ProblemLine) + PanelGap;
@@ -170,12 +170,31 @@ public sealed class SvgPlanWriter : IPlanWriter
         var lx = Left + PlotWidth + 24;
         xml.WriteStartElement("g");
         xml.WriteAttributeString("class", "legend");
-        LegendEntry(xml, lx, PlotTop, OldColour, "old pods", bar: true);
-        LegendEntry(xml, lx, PlotTop + 20, NewColour, "new pods", bar: true);
-        LegendEntry(xml, lx, PlotTop + 40, AvailableColour, "fewest available", bar: false);
+        if (PlanText.IsJob(plan))
+        {
+            LegendEntry(xml, lx, PlotTop, NewColour, "running pods", bar: true);
+        }
+        else
+        {
+            LegendEntry(xml, lx, PlotTop, OldColour, "old pods", bar: true);
+            LegendEntry(xml, lx, PlotTop + 20, NewColour, "new pods", bar: true);
+            LegendEntry(xml, lx, PlotTop + 40, AvailableColour, "fewest available", bar: false);
+        }
+
         xml.WriteEndElement();
 
-        Text(xml, Left, PlotTop + PlotHeight + 54, "total about " + PlanText.Duration(plan.TotalDuration), "total");
+        var footer = "total about " + PlanText.Duration(plan.TotalDuration);
+        if (plan.Schedule is { NextRuns.Count: > 0 } schedule)
+        {
+            footer += PlanText.Invariant($" · {schedule.Expression} in {schedule.TimeZone}, next run {PlanText.RunText(schedule.NextRuns[0])}");
+        }
+
+        foreach (var share in plan.Endpoints ?? [])
+        {
+            footer += PlanText.Invariant($" · {PlanText.Percent(share.Percent)} of Service {share.Service}");
+        }
+
+        Text(xml, Left, PlotTop + PlotHeight + 54, footer, "total");
         xml.WriteEndElement();
     }
 

@@ -17,8 +17,6 @@ public sealed class TextPlanWriter : IPlanWriter
 
     public const char NewCell = '█';
 
-    private static readonly string[] Headers = ["wave", "old", "new", "pods", "available", "duration", "pods (▒ old, █ new)", "actions"];
-
     public string Format => "text";
 
     public void Write(PlanReport report, TextWriter output, ReportOptions options)
@@ -59,7 +57,7 @@ public sealed class TextPlanWriter : IPlanWriter
         var planned = report.Entries.Count(e => e.Plan is not null);
         var failed = report.Entries.Count - planned;
         output.WriteLine(report.Entries.Count == 0
-            ? "nothing to plan: no Deployment, StatefulSet or DaemonSet in the input"
+            ? PlanText.NothingToPlan
             : PlanText.Invariant($"{planned} planned, {failed} not planned"));
     }
 
@@ -69,6 +67,8 @@ public sealed class TextPlanWriter : IPlanWriter
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ansi);
         var lines = new List<string> { ansi.Dim(PlanText.Parameters(plan)) };
+        lines.AddRange(PlanText.ScheduleLines(plan));
+        lines.AddRange(PlanText.EndpointLines(plan));
         lines.AddRange(TableLines(plan, ansi));
         lines.Add(ansi.Bold("verdict") + ": " + plan.Verdict);
         lines.AddRange(plan.Notes.Select(n => ansi.Cyan("note") + ": " + n));
@@ -81,23 +81,44 @@ public sealed class TextPlanWriter : IPlanWriter
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ansi);
-        var scale = Scale(plan);
-        var rows = plan.Steps.Select(s => new[]
+        if (plan.Steps.Count == 0)
         {
-            Number(s.Step),
-            Number(s.OldReplicas),
-            Number(s.NewReplicas),
-            Number(s.MaxPods),
-            Number(s.MinAvailable),
-            PlanText.Duration(s.Duration),
-            Bar(s.OldReplicas, s.NewReplicas, scale),
-            Actions(s),
-        }).ToList();
-        var widths = Enumerable.Range(0, Headers.Length - 1)
-            .Select(i => rows.Select(r => r[i].Length).Append(Headers[i].Length).Max())
+            return [];
+        }
+
+        var scale = Scale(plan);
+        var columns = new List<(string Header, Func<PlanStep, string> Cell, bool Right)> { ("wave", s => Number(s.Step), true) };
+        if (PlanText.IsJob(plan))
+        {
+            columns.Add(("running", s => Number(s.NewReplicas), true));
+            columns.Add(("done", s => s.CompletionsReached is { } c ? Number(c) : "-", true));
+            columns.Add(("duration", s => PlanText.Duration(s.Duration), true));
+            columns.Add(("pods (█ running)", s => Bar(0, s.NewReplicas, scale), false));
+        }
+        else
+        {
+            columns.Add(("old", s => Number(s.OldReplicas), true));
+            columns.Add(("new", s => Number(s.NewReplicas), true));
+            columns.Add(("pods", s => Number(s.MaxPods), true));
+            columns.Add(("available", s => Number(s.MinAvailable), true));
+            columns.Add(("duration", s => PlanText.Duration(s.Duration), true));
+            if (plan.Steps.Any(s => s.NewEndpointShare is not null))
+            {
+                columns.Add(("new share", s => s.NewEndpointShare is { } share ? PlanText.Percent(share) : "-", true));
+            }
+
+            columns.Add(("pods (▒ old, █ new)", s => Bar(s.OldReplicas, s.NewReplicas, scale), false));
+        }
+
+        columns.Add(("actions", Actions, false));
+        var rows = plan.Steps.Select(s => columns.Select(c => c.Cell(s)).ToArray()).ToList();
+        var headers = columns.Select(c => c.Header).ToArray();
+        var right = columns.Select(c => c.Right).ToArray();
+        var widths = Enumerable.Range(0, headers.Length - 1)
+            .Select(i => rows.Select(r => r[i].Length).Append(headers[i].Length).Max())
             .ToArray();
-        var lines = new List<string> { ansi.Dim(Row(Headers, widths)) };
-        lines.AddRange(rows.Select(r => Row(r, widths)));
+        var lines = new List<string> { ansi.Dim(Row(headers, widths, right)) };
+        lines.AddRange(rows.Select(r => Row(r, widths, right)));
         return lines;
     }
 
@@ -137,7 +158,7 @@ public sealed class TextPlanWriter : IPlanWriter
 
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Row(string[] cells, int[] widths)
+    private static string Row(string[] cells, int[] widths, bool[] right)
     {
         var sb = new StringBuilder();
         for (var i = 0; i < cells.Length; i++)
@@ -151,7 +172,7 @@ public sealed class TextPlanWriter : IPlanWriter
             {
                 sb.Append(cells[i]);
             }
-            else if (i <= 5)
+            else if (right[i])
             {
                 sb.Append(cells[i].PadLeft(widths[i]));
             }

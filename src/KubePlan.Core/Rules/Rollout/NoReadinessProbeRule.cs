@@ -14,7 +14,10 @@ public sealed class NoReadinessProbeRule : Rule
         Severity.Warning,
         "rollout",
         "A RollingUpdate workload whose containers have no readiness probe, so a zero-downtime rollout is not guaranteed.",
-        "Add a readinessProbe that succeeds only when the container can serve traffic.");
+        "Add a readinessProbe that succeeds only when the container can serve traffic.")
+    {
+        Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
+    };
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {

@@ -17,7 +17,10 @@ public sealed class RolloutAllUnavailableRule : Rule
         Severity.Warning,
         "rollout",
         "A rolling update whose maxUnavailable resolves to every replica, so every rollout can take the whole workload down.",
-        "Lower maxUnavailable below the replica count, or use maxSurge with maxUnavailable 0 so that new pods start before old ones stop.");
+        "Lower maxUnavailable below the replica count, or use maxSurge with maxUnavailable 0 so that new pods start before old ones stop.")
+    {
+        Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
+    };
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {

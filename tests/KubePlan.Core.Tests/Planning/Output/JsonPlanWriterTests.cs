@@ -41,12 +41,32 @@ public class JsonPlanWriterTests
             Report(new PlanRequest { Scale = [ScaleRequest.Parse("deploy/web=2"), ScaleRequest.Parse("sts/db=0")] }, Web, Db, Hpa),
             Report(null, Web.Replace("replicas: 10", "replicas: 10\n  strategy: {type: Recreate}", StringComparison.Ordinal)),
             Report(null),
+            Report(new PlanRequest { Options = new PlanningOptions { Now = new DateTimeOffset(2026, 3, 6, 12, 0, 0, TimeSpan.Zero) } }, Job, CronJob, Job.Replace("completions: 10", "completions: 10\n  activeDeadlineSeconds: 100", StringComparison.Ordinal)),
         };
         foreach (var report in reports)
         {
             var errors = schema.Validate(Render(report, "json"));
             Assert.True(errors.Count == 0, string.Join("; ", errors.Select(e => e.ToString())));
         }
+    }
+
+    [Fact]
+    public void Write_Job_UsesNewReplicasForRunningPods_AndAddsItsFields()
+    {
+        var json = JsonNode.Parse(Render(Report(new PlanRequest { Options = new PlanningOptions { Now = new DateTimeOffset(2026, 3, 6, 12, 0, 0, TimeSpan.Zero) } }, Job, CronJob), "json"))!;
+        var job = json["plans"]![0]!;
+        var steps = job["steps"]!.AsArray();
+
+        Assert.Equal("Indexed", (string?)job["strategy"]);
+        Assert.Equal(10, (int)job["parameters"]!["completions"]!);
+        Assert.Equal(3, (int)job["parameters"]!["parallelism"]!);
+        Assert.Equal("3 3 3 1", string.Join(" ", steps.Select(s => (int)s!["newReplicas"]!)));
+        Assert.Equal("3 6 9 10", string.Join(" ", steps.Select(s => (int)s!["completionsReached"]!)));
+        Assert.Equal("[9]", steps[3]!["indexes"]!.ToJsonString());
+        var cron = json["plans"]![1]!;
+        Assert.Equal("*/15 * * * *", (string?)cron["schedule"]!["expression"]);
+        Assert.Equal("2026-03-06T12:15:00+00:00", (string?)cron["schedule"]!["nextRuns"]![0]);
+        Assert.Equal("Forbid", (string?)cron["schedule"]!["concurrencyPolicy"]);
     }
 
     [Fact]

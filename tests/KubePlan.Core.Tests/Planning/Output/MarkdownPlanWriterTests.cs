@@ -21,6 +21,15 @@ public class MarkdownPlanWriterTests
     }
 
     [Fact]
+    public void Write_Job_RunningAndDoneColumns()
+    {
+        var md = Render(Report(null, Job), "markdown");
+
+        Assert.Contains("| wave | actions | running | done | duration |\n| ---: | --- | ---: | ---: | ---: |\n", md, StringComparison.Ordinal);
+        Assert.Contains("| 4 | create 1 pod for index 9<br>1 pod succeeds: 10 of 10 completions | 1 | 10 | 1m 10s |", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_StatefulSetSteps_NameTheirAction() =>
         Assert.Contains("| 1 | **delete**: delete pod db-2", Render(Report(null, Db), "markdown"), StringComparison.Ordinal);
 

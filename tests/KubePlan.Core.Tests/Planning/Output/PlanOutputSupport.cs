@@ -48,6 +48,37 @@ internal static class PlanOutputSupport
               containers: [{name: agent, image: "agent:1.0"}]
         """;
 
+    /// <summary>An Indexed Job: 10 completions, 3 at a time → waves of 3, 3, 3, 1.</summary>
+    public const string Job = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: resize, namespace: shop}
+        spec:
+          completions: 10
+          parallelism: 3
+          completionMode: Indexed
+          backoffLimit: 3
+          template:
+            spec:
+              restartPolicy: Never
+              containers: [{name: resize, image: "resize:1.0"}]
+        """;
+
+    public const string CronJob = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: report, namespace: shop}
+        spec:
+          schedule: "*/15 * * * *"
+          concurrencyPolicy: Forbid
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: OnFailure
+                  containers: [{name: report, image: "report:1.0"}]
+        """;
+
     public const string Hpa = """
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler

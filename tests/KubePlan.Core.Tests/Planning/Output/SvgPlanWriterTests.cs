@@ -33,6 +33,16 @@ public class SvgPlanWriterTests
     }
 
     [Fact]
+    public void Write_Job_OneBarOfRunningPodsPerWave()
+    {
+        var panel = Assert.Single(WithClass(Chart(Report(null, Job)), "plan"));
+
+        Assert.Equal(4, WithClass(panel, "bar new").Count());
+        Assert.Equal(["running pods"], WithClass(panel, "legend-label").Select(t => t.Value));
+        Assert.Contains("Job/resize in shop: a Job of 10 completions, 3 at a time in 4 waves", WithClass(panel, "plan-title").Single().Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_BarsStackNewOnOld_HeightsProportionalToPods()
     {
         var panel = WithClass(Chart(Report(null, Web)), "plan").Single();

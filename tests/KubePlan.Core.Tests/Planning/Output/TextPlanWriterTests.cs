@@ -24,6 +24,28 @@ public class TextPlanWriterTests
     }
 
     [Fact]
+    public void Write_Job_RunningAndDoneColumns()
+    {
+        var lines = Lines(Render(Report(null, Job), "text"));
+
+        Assert.Equal("Job/resize in shop  Indexed", lines[0]);
+        Assert.Equal("  completions 10, parallelism 3, completionMode Indexed, backoffLimit 3, job duration 1m 0s", lines[1]);
+        Assert.Equal("  wave  running  done  duration  pods (█ running)      actions", lines[2]);
+        Assert.StartsWith("     1        3     3    1m 10s  ████████████████████  create 3 pods for indexes 0–2", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("     4        1    10    1m 10s  ███████               create 1 pod for index 9", lines[6], StringComparison.Ordinal);
+        Assert.Equal("  verdict: 10 completions, 3 at a time, in 4 waves: about 4m 40s", lines[7]);
+    }
+
+    [Fact]
+    public void Write_CronJob_ScheduleAndNextRuns()
+    {
+        var text = Render(Report(new KubePlan.Planning.Output.PlanRequest { Options = new KubePlan.Planning.PlanningOptions { Now = new DateTimeOffset(2026, 3, 6, 12, 0, 0, TimeSpan.Zero) } }, CronJob), "text");
+
+        Assert.Contains("\n  schedule: */15 * * * * in Etc/UTC: every 15 minutes; concurrencyPolicy Forbid\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n  next runs: 2026-03-06 12:15 +00:00, 2026-03-06 12:30 +00:00,", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_Unplannable_SaysWhy() =>
         Assert.Contains("DaemonSet/agent in shop  not planned\n  a DaemonSet rolls node by node", Render(Report(null, Agent), "text"), StringComparison.Ordinal);
 
