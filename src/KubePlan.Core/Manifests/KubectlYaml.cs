@@ -110,7 +110,7 @@ internal static class KubectlYaml
 
         var code = ((int)part[at]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
         return part[at] == '\0'
-            ? new Violation(at, "a NUL character (U+0000): Kubernetes' YAML reader allows no control characters (control characters are not allowed); is this a binary file?", "Lint YAML or JSON manifests only, and remove the NUL byte if this file is meant to be text.")
+            ? new Violation(at, "a NUL character (U+0000), so this is not text (a binary file?): Kubernetes' YAML reader allows no control characters (control characters are not allowed)", "Lint YAML or JSON manifests only, and remove the NUL byte if this file is meant to be text.")
             : new Violation(at, $"a control character (U+{code}) that Kubernetes' YAML reader refuses (control characters are not allowed)", "Remove the character, or write it as an escape (\"\\x1b\") inside a double-quoted string.");
     }
 

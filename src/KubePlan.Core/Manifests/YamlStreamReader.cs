@@ -116,7 +116,9 @@ public static partial class YamlStreamReader
 
         foreach (var (start, root) in attempt.Documents)
         {
-            documents.Add(new YamlDocument(documents.Count, start, root));
+            // A part opened by a --- line: its first document starts at that line, as in YAML.
+            var at = lineOffset > 0 && start == attempt.Documents[0].Start ? new SourcePosition(lineOffset, 1) : start;
+            documents.Add(new YamlDocument(documents.Count, at, root));
         }
 
         problems.AddRange(attempt.Problems);
