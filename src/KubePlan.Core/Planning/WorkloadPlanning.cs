@@ -1,3 +1,4 @@
+using System.Globalization;
 using KubePlan.Cron;
 using KubePlan.Manifests;
 using KubePlan.Rules;
@@ -107,7 +108,7 @@ public static class WorkloadPlanning
     {
         try
         {
-            return (m.Group, m.Kind) switch
+            var outcome = (m.Group, m.Kind) switch
             {
                 ("apps" or "extensions", "Deployment") => PlanDeployment(m, options, scale),
                 ("apps", "StatefulSet") => PlanStatefulSet(m, options, scale),
@@ -116,6 +117,12 @@ public static class WorkloadPlanning
                 ("batch", "CronJob") => PlanCronJob(m, options),
                 _ => new PlanOutcome(m, null, $"{m.Kind} has no rollout to plan"),
             };
+            if (scale is null && outcome.Plan is { } plan && RevisionHistory.Applies(m))
+            {
+                outcome = outcome with { Plan = plan with { Notes = [.. plan.Notes, RevisionHistory.Note(m)] } };
+            }
+
+            return outcome;
         }
         catch (PlanningInputException e)
         {
@@ -144,7 +151,45 @@ public static class WorkloadPlanning
             Timing = Timing(m, options.PodStartupSeconds),
             NewReplicaSetName = m.Name,
         };
-        return new PlanOutcome(m, scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request), null);
+        var paused = m.At("spec", "paused")?.Scalar?.Value is true;
+        if (paused && scale is null)
+        {
+            return new PlanOutcome(m, Paused(m, DeploymentPlanner.PlanRollout(request)), null);
+        }
+
+        var planned = scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request);
+        if (paused)
+        {
+            planned = planned with { Notes = [.. planned.Notes, "spec.paused: a paused Deployment still scales (deployment_controller.go syncDeployment runs sync, the proportional scaling of its ReplicaSets); only rollouts wait for kubectl rollout resume."] };
+        }
+
+        return new PlanOutcome(m, planned, null);
+    }
+
+    /// <summary>
+    /// A paused Deployment's plan: deployment_controller.go syncDeployment only runs sync (scaling)
+    /// while spec.paused is true, so a template change creates no ReplicaSet and replaces no pod.
+    /// </summary>
+    private static RolloutPlan Paused(Manifest m, RolloutPlan resumed)
+    {
+        var notes = new List<string>
+        {
+            "spec.paused: the Deployment controller only scales a paused Deployment; a pod-template change creates no new ReplicaSet and replaces no pod until it is resumed.",
+            "Once resumed: " + resumed.Verdict + ".",
+        };
+        if (resumed.Parameters.FromReplicas != resumed.Parameters.Replicas)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"spec.replicas changes from {resumed.Parameters.FromReplicas} to {resumed.Parameters.Replicas}: that is applied while paused, by scaling the current ReplicaSets."));
+        }
+
+        return resumed with
+        {
+            Parameters = resumed.Parameters with { Paused = true },
+            Steps = [],
+            Notes = notes,
+            TotalDuration = TimeSpan.Zero,
+            Verdict = $"paused: nothing rolls out until `kubectl rollout resume deployment/{m.Name}`",
+        };
     }
 
     private static PlanOutcome PlanStatefulSet(Manifest m, PlanningOptions options, int? scale)

@@ -27,4 +27,6 @@ public static class RuleIds
     public const string NoReadinessProbe = "no-readiness-probe";
     public const string PdbBlocksEviction = "pdb-blocks-eviction";
     public const string HpaReplicasConflict = "hpa-replicas-conflict";
+    public const string DeploymentPaused = "deployment-paused";
+    public const string RollbackHistory = "rollback-history";
 }

@@ -100,7 +100,7 @@ public static class PlanText
             what += Invariant($" (from {p.FromReplicas})");
         }
 
-        if (plan.Verdict.StartsWith("does not finish", StringComparison.Ordinal) || plan.Verdict.StartsWith("nothing to do", StringComparison.Ordinal))
+        if (plan.Parameters.Paused == true || plan.Verdict.StartsWith("does not finish", StringComparison.Ordinal) || plan.Verdict.StartsWith("nothing to do", StringComparison.Ordinal))
         {
             return what + ": " + plan.Verdict;
         }
