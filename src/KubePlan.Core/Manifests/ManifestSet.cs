@@ -4,10 +4,16 @@ using KubePlan.CustomRules;
 namespace KubePlan.Manifests;
 
 /// <summary>All objects of one run, indexed by identity and namespace for cross-object rules.</summary>
+/// <remarks>
+/// An identity defined twice is reported once (manifest-structure); cross-object rules look at
+/// <see cref="Unique"/> so the second definition does not overlap, count or match again.
+/// </remarks>
 public sealed class ManifestSet
 {
     private readonly Dictionary<ObjectKey, List<Manifest>> _byKey = [];
     private readonly Dictionary<string, List<Manifest>> _byNamespace = new(StringComparer.Ordinal);
+    private readonly HashSet<Manifest> _repeats = new(ReferenceEqualityComparer.Instance);
+    private PodTemplateIndex? _podTemplates;
 
     private readonly List<Manifest> _all;
 
@@ -36,11 +42,27 @@ public sealed class ManifestSet
                 list.Add(m);
             }
         }
+
+        foreach (var list in _byKey.Values.Where(l => l.Count > 1))
+        {
+            _repeats.UnionWith(list.Skip(1));
+        }
+
+        Unique = _repeats.Count == 0 ? All : All.Where(m => !_repeats.Contains(m)).ToList();
     }
 
     /// <summary>Every object, in input order.</summary>
     /// <remarks>A custom rule gets a view that notes the object it reads, so that its failure can name it.</remarks>
     public IReadOnlyList<Manifest> All => CustomRuleRunner.Current is { } run ? new WatchedManifests(_all, run) : _all;
+
+    /// <summary>Every object once: <see cref="All"/> without the repeated definitions of an identity (the first one stays).</summary>
+    public IReadOnlyList<Manifest> Unique { get; }
+
+    /// <summary>Whether this is a second (or later) definition of an identity already in the input.</summary>
+    public bool IsRepeat(Manifest m) => _repeats.Contains(m);
+
+    /// <summary>The objects that run pods, indexed by namespace and template label; built on first use, once per run.</summary>
+    public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(Unique);
 
     /// <summary>Objects of the given kind (and group), in input order.</summary>
     public IEnumerable<Manifest> OfKind(string group, string kind) => All.Where(m => m.Kind == kind && m.Group == group);

@@ -81,13 +81,13 @@ public static class Linter
 
     /// <summary>
     /// One node, one schema message: where the schema already rejects a value (a bad quantity, a
-    /// value outside an enumeration, an operator the schema does not allow), the api-validation or toleration-invalid finding at the same spot would say it again.
+    /// value outside an enumeration, an operator the schema does not allow), the api-validation, toleration-invalid or selector-invalid finding at the same spot would say it again.
     /// </summary>
     private static List<Diagnostic> WithoutRepeats(List<Diagnostic> diagnostics)
     {
         var schemaSpots = diagnostics.Where(d => d.RuleId == RuleIds.Schema).Select(d => (d.File, d.Line, d.Column)).ToHashSet();
         return schemaSpots.Count == 0 ? diagnostics
-            : diagnostics.Where(d => d.RuleId is not (RuleIds.ApiValidation or RuleIds.TolerationInvalid) || !schemaSpots.Contains((d.File, d.Line, d.Column))).ToList();
+            : diagnostics.Where(d => d.RuleId is not (RuleIds.ApiValidation or RuleIds.TolerationInvalid or RuleIds.SelectorInvalid) || !schemaSpots.Contains((d.File, d.Line, d.Column))).ToList();
     }
 
     /// <summary>A rule that fails on some input must not take the run down: its failure becomes a finding.</summary>

@@ -84,6 +84,29 @@ public sealed class SelectorsAndSchedulingRuleTests
     }
 
     [Fact]
+    public void SelectorOverlap_OneFindingPerController_NamingTheOthers()
+    {
+        // Real-world corpus: copies of one app gave one finding per pair, and an object defined
+        // twice overlapped itself ("Deployment/x and Deployment/x overlap").
+        var copies = string.Join("---\n", new[] { "a", "b", "c", "a" }.Select(name => $$$"""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: {{{name}}}}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx:1.27}]}
+
+            """));
+        var findings = RuleHarness.Findings(copies, RuleIds.SelectorOverlap);
+        Assert.Equal(3, findings.Count);
+        Assert.All(findings, f => Assert.Contains("overlaps with 2 other controllers", f.Message, StringComparison.Ordinal));
+        Assert.Matches(@"^Deployment/a overlaps with 2 other controllers: Deployment/b \(test\.yaml:\d+\), Deployment/c \(test\.yaml:\d+\): ", findings[0].Message);
+        Assert.Equal(3, findings.Select(f => f.Line).Distinct().Count());
+    }
+
+    [Fact]
     public void NoFeasibleNode_GroupsNodesByReason()
     {
         const string nodes = """

@@ -18,45 +18,71 @@ public sealed partial class SelectorOverlapRule : Rule
         "Two controllers in one namespace whose selectors select each other's pods, or a bare Pod that a controller will adopt.",
         "Give each controller a label that only its own pods carry (e.g. app.kubernetes.io/instance) and select on it.");
 
+    /// <summary>How many other controllers a finding names before it says "and N more".</summary>
+    private const int NamedOthers = 5;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var controllers = context.Manifests.All.Select(Controller).OfType<ControllerSelector>().ToList();
-        for (var j = 0; j < controllers.Count; j++)
+        // Each object once (a second definition is manifest-structure's finding, not an overlap), and
+        // each selector looked up in the run's label index: the cost follows the matches, not all pairs.
+        var set = context.Manifests;
+        var controllers = set.Unique.Select(Controller).OfType<ControllerSelector>().ToList();
+        var byManifest = new Dictionary<Manifest, ControllerSelector>(ReferenceEqualityComparer.Instance);
+        foreach (var c in controllers)
         {
-            var b = controllers[j];
-            for (var i = 0; i < j; i++)
+            byManifest[c.Manifest] = c;
+        }
+
+        var selects = new Dictionary<ControllerSelector, List<ControllerSelector>>();
+        var selectedBy = new Dictionary<Manifest, List<ControllerSelector>>(ReferenceEqualityComparer.Instance);
+        foreach (var c in controllers)
+        {
+            foreach (var target in set.PodTemplates.Selected(c.Manifest.Namespace, c.Selector))
             {
-                var a = controllers[i];
-                if (a.Manifest.Namespace != b.Manifest.Namespace)
+                if (ReferenceEquals(target, c.Manifest))
                 {
                     continue;
                 }
 
-                var aSelectsB = a.Selector.Matches(b.TemplateLabels);
-                var bSelectsA = b.Selector.Matches(a.TemplateLabels);
-                if (aSelectsB || bSelectsA)
+                if (!selectedBy.TryGetValue(target, out var selectors))
                 {
-                    var direction = (aSelectsB, bSelectsA) switch
+                    selectedBy[target] = selectors = [];
+                }
+
+                selectors.Add(c);
+                if (byManifest.TryGetValue(target, out var other))
+                {
+                    if (!selects.TryGetValue(c, out var list))
                     {
-                        (true, true) => "the two select each other's pods",
-                        (false, true) => $"this selector also selects the pods of {Name(a.Manifest)}",
-                        _ => $"the selector of {Name(a.Manifest)} ({a.Selector}) also selects this controller's pods",
-                    };
-                    yield return Report(b.Manifest, b.At,
-                        $"{Name(b.Manifest)} and {Name(a.Manifest)} ({a.Manifest.File.Path}:{a.At.Node.Start.Line}) overlap: {direction}; the controllers fight over those pods",
-                        "Add a label that tells the two apart to each pod template and to each selector.", atKey: true);
+                        selects[c] = list = [];
+                    }
+
+                    list.Add(other);
                 }
             }
         }
 
-        foreach (var pod in context.Manifests.OfKind(string.Empty, "Pod"))
+        foreach (var c in controllers)
+        {
+            var mine = selects.GetValueOrDefault(c) ?? [];
+            var theirs = selectedBy.GetValueOrDefault(c.Manifest)?.Where(o => byManifest.ContainsKey(o.Manifest)).ToList() ?? [];
+            var others = mine.Concat(theirs).Distinct()
+                .OrderBy(o => o.Manifest.File.Path, StringComparer.Ordinal).ThenBy(o => o.At.Node.Start.Line).ToList();
+            if (others.Count > 0)
+            {
+                yield return Report(c.Manifest, c.At, Message(c, others, mine, theirs),
+                    "Add a label that tells them apart to each pod template and to each selector.", atKey: true);
+            }
+        }
+
+        foreach (var pod in set.Unique.Where(m => m.IsKind(string.Empty, "Pod")))
         {
             if (pod.At("metadata", "ownerReferences") is { Sequence.Items.Count: > 0 })
             {
                 continue;
             }
 
-            var adopter = controllers.FirstOrDefault(c => c.Manifest.Namespace == pod.Namespace && Adopts(c, pod));
+            var adopter = selectedBy.GetValueOrDefault(pod)?.FirstOrDefault(c => Adopts(c, pod));
             if (adopter is not null)
             {
                 yield return Report(pod, pod.At("metadata", "labels") ?? pod.Located,
@@ -64,6 +90,32 @@ public sealed partial class SelectorOverlapRule : Rule
                     "Change the Pod's labels so no controller selects it, or let the controller create the Pod.", atKey: true);
             }
         }
+    }
+
+    /// <summary>One message naming every controller this one overlaps with, and which way each selects.</summary>
+    private static string Message(ControllerSelector c, List<ControllerSelector> others, List<ControllerSelector> mine, List<ControllerSelector> theirs)
+    {
+        static string Where(ControllerSelector o) => $"{Name(o.Manifest)} ({o.Manifest.File.Path}:{o.At.Node.Start.Line})";
+        var named = string.Join(", ", others.Take(NamedOthers).Select(Where))
+            + (others.Count > NamedOthers ? $" and {others.Count - NamedOthers} more" : string.Empty);
+        string direction;
+        if (others.Count == 1)
+        {
+            var o = others[0];
+            direction = (mine.Contains(o), theirs.Contains(o)) switch
+            {
+                (true, true) => "the two select each other's pods",
+                (true, false) => $"this selector ({c.Selector}) also selects the pods of {Name(o.Manifest)}",
+                _ => $"the selector of {Name(o.Manifest)} ({o.Selector}) also selects this controller's pods",
+            };
+        }
+        else
+        {
+            direction = "their selectors select one another's pods";
+        }
+
+        var count = others.Count == 1 ? string.Empty : $"{others.Count} other controllers: ";
+        return $"{Name(c.Manifest)} overlaps with {count}{named}: {direction}; the controllers fight over those pods";
     }
 
     /// <summary>Which controllers adopt orphan pods: a Deployment adopts ReplicaSets, a StatefulSet only its ordinal names.</summary>
@@ -124,7 +176,7 @@ public sealed partial class SelectorOverlapRule : Rule
         // Controllers ignore objects with a nil or empty selector, and the API server rejects a selector
         // that misses its own template; selector-mismatch reports those.
         return parsed.IsValid && !parsed.Selector.IsNil && !parsed.Selector.IsEmpty && parsed.Selector.Matches(labels) && selectorAt is { } at
-            ? new ControllerSelector(m, parsed.Selector, labels, at)
+            ? new ControllerSelector(m, parsed.Selector, at)
             : null;
     }
 
@@ -133,5 +185,13 @@ public sealed partial class SelectorOverlapRule : Rule
     [GeneratedRegex("^(0|[1-9][0-9]*)$")]
     private static partial Regex Ordinal();
 
-    private sealed record ControllerSelector(Manifest Manifest, LabelSelector Selector, IReadOnlyDictionary<string, string> TemplateLabels, Located At);
+    /// <summary>A controller with a usable selector; compared by reference (one per object).</summary>
+    private sealed class ControllerSelector(Manifest manifest, LabelSelector selector, Located at)
+    {
+        public Manifest Manifest { get; } = manifest;
+
+        public LabelSelector Selector { get; } = selector;
+
+        public Located At { get; } = at;
+    }
 }

@@ -15,6 +15,9 @@ public sealed class ManifestStructureRule : Rule
     /// <summary>apimachinery's TotalAnnotationSizeLimitB.</summary>
     private const int AnnotationSizeLimit = 256 * 1024;
 
+    /// <summary>How many other definitions a "defined again" finding lists before "and N more".</summary>
+    private const int NamedDefinitions = 5;
+
     public override RuleInfo Info { get; } = new(
         RuleIds.ManifestStructure,
         Severity.Error,
@@ -37,15 +40,21 @@ public sealed class ManifestStructureRule : Rule
             }
         }
 
+        // One finding per identity defined more than once, at its second definition, naming the others:
+        // ten copies of one object are one problem, not nine.
         foreach (var duplicates in context.Manifests.Duplicates)
         {
-            var first = duplicates[0];
-            foreach (var again in duplicates.Skip(1))
-            {
-                yield return Report(again, again.At("metadata", "name") ?? again.Located,
-                    $"{again.Kind} \"{again.Name}\" is defined again (first at {first.File.Path}:{first.Root.Start.Line}); applying both keeps only the last one",
-                    "Remove one of the two definitions, or give them different names.", severity: Severity.Warning);
-            }
+            var again = duplicates[1];
+            var others = duplicates.Where(d => !ReferenceEquals(d, again)).ToList();
+            var places = string.Join(", ", others.Take(NamedDefinitions).Select(d => $"{d.File.Path}:{d.Root.Start.Line}"))
+                + (others.Count > NamedDefinitions ? $" and {others.Count - NamedDefinitions} more" : string.Empty);
+            var message = duplicates.Count == 2
+                ? $"{again.Kind} \"{again.Name}\" is defined again (first at {places}); applying both keeps only the last one"
+                : $"{again.Kind} \"{again.Name}\" is defined {duplicates.Count} times (also at {places}); applying them keeps only the last one";
+            yield return Report(again, again.At("metadata", "name") ?? again.Located, message,
+                duplicates.Count == 2 ? "Remove one of the two definitions, or give them different names."
+                    : "Keep one definition and remove the others, or give them different names.",
+                severity: Severity.Warning);
         }
     }
 
