@@ -1,4 +1,5 @@
 using KubePlan.Configuration;
+using KubePlan.CustomRules;
 using KubePlan.Manifests;
 using KubePlan.Rules;
 using McMaster.Extensions.CommandLineUtils;
@@ -41,7 +42,9 @@ internal static class ConsoleSupport
     /// The configuration from --config, else .kubeplan.yaml in the current folder or a parent up to the
     /// repository root, else defaults. A file found by looking is named relative to the current folder.
     /// </summary>
-    public static KubePlanConfig LoadConfig(string? path)
+    /// <param name="path">--config, or null to look for the file.</param>
+    /// <param name="knownRuleIds">The rule ids rules: and ignore: may name; by default the built-in ones and those of the findings about custom rules.</param>
+    public static KubePlanConfig LoadConfig(string? path, IReadOnlyCollection<string>? knownRuleIds = null)
     {
         if (path is not null && !File.Exists(path))
         {
@@ -60,13 +63,17 @@ internal static class ConsoleSupport
 
         try
         {
-            return KubePlanConfig.Load(path, RuleCatalog.BuiltIn.Select(r => r.Id).ToList());
+            return KubePlanConfig.Load(path, knownRuleIds ?? KnownRuleIds([]));
         }
         catch (ConfigException e)
         {
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>Every id a run knows: the built-in rules, the findings about custom rules, and the given custom rules.</summary>
+    public static List<string> KnownRuleIds(IEnumerable<Rule> custom) =>
+        [.. RuleCatalog.BuiltIn.Select(r => r.Id), .. CustomRuleFindings.Ids, .. custom.Select(r => r.Id)];
 
     public static KubernetesVersion ParseVersion(string? text)
     {

@@ -43,22 +43,40 @@ public sealed class LintCommand(IConsole console)
     [Option("--rules <PATH>", Description = "Custom rules: a C# file or a folder of them (repeatable); see rules/custom/README.md.")]
     public string[] Rules { get; set; } = [];
 
+    [Option("--no-custom-rules", Description = "Run no custom rules, whatever the configuration's customRules says.")]
+    public bool NoCustomRules { get; set; }
+
+    [Option("--custom-rule-timeout <DURATION>", Description = "How long each custom rule may run before it is stopped: 5s (default), 500ms, 1m.")]
+    public string? CustomRuleTimeout { get; set; }
+
+    [Option("--verbose", Description = "Say how custom rules were loaded (on stderr), and give a failing custom rule's stack trace.")]
+    public bool Verbose { get; set; }
+
     [Option("-n|--namespace <NAMESPACE>", Description = "The namespace of objects that name none (default: default).")]
     public string? Namespace { get; set; }
 
     public int OnExecute()
     {
         var writer = ReportWriters.Find(Format) ?? throw new UsageException($"unknown --format '{Format}'; choose one of {ReportWriters.Names}");
-        var config = ConsoleSupport.LoadConfig(Config);
+        var (config, custom) = CustomRuleOption.LoadWithConfig(Config, Rules, NoCustomRules, console, Verbose);
+        using var customRules = custom;
+        var budget = config.CustomRuleTimeout ?? KubePlan.CustomRules.CustomRuleTimeout.Default;
+        if (CustomRuleTimeout is not null && !KubePlan.CustomRules.CustomRuleTimeout.TryParse(CustomRuleTimeout, out budget))
+        {
+            throw new UsageException($"--custom-rule-timeout must be a duration such as 5s, 500ms or 1m30s, got '{CustomRuleTimeout}'");
+        }
+
         var threshold = config.FailOn ?? Severity.Error;
         if (FailOn is not null && !SeverityNames.TryParse(FailOn, out threshold))
         {
             throw new UsageException($"--fail-on must be error, warning or info, got '{FailOn}'");
         }
 
-        using var custom = CustomRuleOption.Load(Rules.Concat(config.CustomRules).ToList());
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).ToList();
-        foreach (var id in Disable.Concat(config.DisabledRules).Where(id => rules.All(r => r.Id != id)))
+        var known = ConsoleSupport.KnownRuleIds(custom.Rules);
+
+        // The configuration's ids were checked when it was read; a namespaced id names a custom rule that --no-custom-rules left out.
+        foreach (var id in Disable.Where(id => !known.Contains(id) && !(NoCustomRules && id.Contains('/', StringComparison.Ordinal))))
         {
             throw new UsageException($"--disable names an unknown rule '{id}'; 'kubeplan rules' lists them");
         }
@@ -83,6 +101,8 @@ public sealed class LintCommand(IConsole console)
             // A rule named on the command line wins over the configuration's choice for it.
             DisabledRules = Disable.Concat(config.DisabledRules.Where(id => !Enable.Contains(id))).ToHashSet(StringComparer.Ordinal),
             SeverityOverrides = config.SeverityOverrides,
+            CustomRuleTimeout = budget,
+            Verbose = Verbose,
         };
         var ns = Namespace ?? config.Namespace;
         var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter);

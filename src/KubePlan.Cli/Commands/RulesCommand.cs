@@ -10,12 +10,19 @@ public sealed class RulesCommand(IConsole console)
     [Argument(0, Name = "ID", Description = "A rule id to describe.")]
     public string? Id { get; set; }
 
-    [Option("--rules <PATH>", Description = "Also list custom rules: a C# file or a folder of them (repeatable).")]
+    [Option("--rules <PATH>", Description = "Also list custom rules: a C# file or a folder of them (repeatable); the configuration's customRules are listed too.")]
     public string[] Rules { get; set; } = [];
+
+    [Option("--config <FILE>", Description = "Settings file whose customRules to list (default: .kubeplan.yaml in the current folder or a parent, up to the repository root).")]
+    public string? Config { get; set; }
+
+    [Option("--no-custom-rules", Description = "List the built-in rules only.")]
+    public bool NoCustomRules { get; set; }
 
     public int OnExecute()
     {
-        using var custom = CustomRuleOption.Load(Rules);
+        var (_, loaded) = CustomRuleOption.LoadWithConfig(Config, Rules, NoCustomRules, console, verbose: false);
+        using var custom = loaded;
         var rules = RuleCatalog.BuiltIn.Concat(custom.Rules).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
         if (Id is null)
         {
@@ -26,7 +33,8 @@ public sealed class RulesCommand(IConsole console)
             console.Out.WriteLine($"{"RULE".PadRight(width)}  {"DEFAULT".PadRight(defaults)}  {"PROFILES".PadRight(profiles)}  SUMMARY");
             foreach (var rule in rules)
             {
-                console.Out.WriteLine($"{rule.Id.PadRight(width)}  {RuleTable.DefaultText(rule.Info).PadRight(defaults)}  {RuleProfileNames.Describe(rule.Info.Profiles).PadRight(profiles)}  {rule.Info.Summary}");
+                var source = rule.Origin is { } origin ? $" [{origin.File}]" : string.Empty;
+                console.Out.WriteLine($"{rule.Id.PadRight(width)}  {RuleTable.DefaultText(rule.Info).PadRight(defaults)}  {RuleProfileNames.Describe(rule.Info.Profiles).PadRight(profiles)}  {rule.Info.Summary}{source}");
             }
 
             return ExitCodes.Clean;
@@ -36,6 +44,11 @@ public sealed class RulesCommand(IConsole console)
         var doc = RuleDocs.Read(found.Id);
         console.Out.WriteLine(doc ?? $"{found.Id} ({found.Info.DefaultSeverity.ToName()}): {found.Info.Summary}\n\nFix: {found.Info.Remediation}");
         console.Out.WriteLine($"Default: {RuleTable.DefaultText(found.Info)}; profiles: {RuleProfileNames.Describe(found.Info.Profiles)}; category: {found.Info.Category}.");
+        if (found.Origin is { } from)
+        {
+            console.Out.WriteLine($"Custom rule, from {from.File}:{from.Line}:{from.Column}.");
+        }
+
         return ExitCodes.Clean;
     }
 }

@@ -36,7 +36,7 @@ public sealed record KubePlanConfig
 
     /// <summary>The settings this file may hold, in the order the schema lists them.</summary>
     public static readonly IReadOnlyList<string> Settings =
-        ["kubernetesVersion", "failOn", "namespace", "strictKinds", "nodes", "profile", "strict", "include", "exclude", "rules", "ignore", "customRules"];
+        ["kubernetesVersion", "failOn", "namespace", "strictKinds", "nodes", "profile", "strict", "include", "exclude", "rules", "ignore", "customRules", "customRuleTimeout"];
 
     /// <summary>The file the settings came from (null for the defaults).</summary>
     public string? File { get; init; }
@@ -78,6 +78,9 @@ public sealed record KubePlanConfig
 
     /// <summary>Custom-rule files or folders, resolved against the configuration file's folder; each exists.</summary>
     public IReadOnlyList<string> CustomRules { get; init; } = [];
+
+    /// <summary>How long each custom rule may run per lint run (null for the default).</summary>
+    public TimeSpan? CustomRuleTimeout { get; init; }
 
     /// <summary>The files that pass <see cref="Include"/> and <see cref="Exclude"/>.</summary>
     public PathFilter PathFilter => new(BaseDirectory, Include, Exclude);
@@ -210,6 +213,13 @@ public sealed record KubePlanConfig
                     break;
                 case "customRules":
                     config = config with { CustomRules = ReadCustomRules(path, value, baseDirectory, checkPaths) };
+                    break;
+                case "customRuleTimeout":
+                    config = config with
+                    {
+                        CustomRuleTimeout = KubePlan.CustomRules.CustomRuleTimeout.TryParse(Text(value), out var budget) ? budget
+                            : throw Error(path, value.Start, "customRuleTimeout must be a duration such as 5s, 500ms or 1m30s (at least 1ms)"),
+                    };
                     break;
                 default:
                     throw Error(path, entry.Key.Start, $"unknown setting \"{entry.Key.KeyText}\"; known: {string.Join(", ", Settings)}");

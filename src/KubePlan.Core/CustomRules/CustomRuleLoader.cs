@@ -4,6 +4,7 @@ using System.Runtime.Loader;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using KubePlan.Manifests;
 using KubePlan.Reporting;
 using KubePlan.Rules;
 
@@ -60,6 +61,10 @@ public sealed partial class CustomRuleLoader
         return string.IsNullOrEmpty(root) ? null : Path.Combine(root, "custom-rules");
     }
 
+    /// <summary>Whether the C# compiler (Roslyn, Microsoft.CodeAnalysis*) has been loaded into this process; a run served from the cache never loads it.</summary>
+    public static bool IsCompilerLoaded() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true);
+
     /// <summary>Reads the C# files under the given paths (a file, or a folder searched recursively), in path order.</summary>
     public static (List<CustomRuleSource> Sources, List<CustomRuleError> Errors) ReadSources(IEnumerable<string> paths)
     {
@@ -68,7 +73,7 @@ public sealed partial class CustomRuleLoader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
-            var display = path.Replace('\\', '/');
+            var display = ManifestLoader.DisplayPath(path);
             IEnumerable<(string Full, string Display)> files;
             if (File.Exists(path))
             {
