@@ -55,7 +55,7 @@ public sealed class PlanReport
         ArgumentNullException.ThrowIfNull(request);
         var set = new ManifestSet(input.Manifests);
         var nodes = request.Options.Nodes.Concat(input.Manifests.Where(m => m.IsKind(string.Empty, "Node"))).Distinct().ToList();
-        var options = request.Options with { Nodes = nodes };
+        var options = request.Options with { Nodes = nodes, Pods = input.Manifests.Where(m => m.IsKind(string.Empty, "Pod")).ToList() };
         var problems = input.Problems
             .Select(p => new PlanInputProblem(p.File.Path, p.Position.Line, p.Position.Column, p.Message))
             .ToList();
@@ -105,7 +105,7 @@ public sealed class PlanReport
 
     private static Manifest Resolve(ManifestSet set, ScaleRequest scale, string? preferredNamespace)
     {
-        var named = set.All.Where(m => m.Kind == scale.Kind && m.Group is "apps" or "extensions" && m.Name == scale.Name).ToList();
+        var named = set.All.Where(m => m.Kind == scale.Kind && (scale.Kind == "ReplicationController" ? m.Group.Length == 0 : m.Group is "apps" or "extensions") && m.Name == scale.Name).ToList();
         var matches = scale.Namespace is not null
             ? named.Where(m => m.Namespace == scale.Namespace).ToList()
             : preferredNamespace is not null && named.Any(m => m.Namespace == preferredNamespace)
