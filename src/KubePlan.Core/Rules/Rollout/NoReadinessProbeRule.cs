@@ -1,11 +1,13 @@
 using KubePlan.Diagnostics;
 using KubePlan.Manifests;
+using KubePlan.Scheduling;
 
 namespace KubePlan.Rules.Rollout;
 
 /// <summary>
 /// A rolling update trusts readiness: a pod without a readiness probe counts as available as
 /// soon as its containers start, so the controller removes old pods before new ones can serve.
+/// Quiet on workloads that serve nothing: no container port and no Service selecting them.
 /// </summary>
 public sealed class NoReadinessProbeRule : Rule
 {
@@ -21,6 +23,7 @@ public sealed class NoReadinessProbeRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
+        HashSet<Manifest>? selectedByServices = null;
         foreach (var m in context.Manifests.All)
         {
             if (!IsRollingWorkload(m) || Workloads.PodSpec(m) is not { } spec)
@@ -28,9 +31,23 @@ public sealed class NoReadinessProbeRule : Rule
                 continue;
             }
 
-            foreach (var container in Workloads.Containers(spec))
+            // Readiness gates traffic: a pod that declares no port and that no Service selects serves
+            // nothing (a queue worker, a node agent), and a probe would guard nothing.
+            var containers = Workloads.Containers(spec).Where(c => c.Mapping is not null).ToList();
+            var withPorts = containers.Where(HasPorts).ToList();
+            if (withPorts.Count == 0)
             {
-                if (container.Mapping is not null && container.Get("readinessProbe") is null)
+                selectedByServices ??= SelectedByServices(context.Manifests);
+                if (!selectedByServices.Contains(m))
+                {
+                    continue;
+                }
+            }
+
+            // The serving containers: those that declare ports, or every container when none does.
+            foreach (var container in withPorts.Count > 0 ? withPorts : containers)
+            {
+                if (container.Get("readinessProbe") is null)
                 {
                     var name = container.Get("name")?.String ?? "?";
                     yield return Report(m, container.Get("name") ?? container,
@@ -38,6 +55,24 @@ public sealed class NoReadinessProbeRule : Rule
                 }
             }
         }
+    }
+
+    private static bool HasPorts(Located container) => container.Get("ports") is { Sequence.Items.Count: > 0 };
+
+    /// <summary>The workloads some Service of their namespace selects (spec.selector, a plain label map), from the run's label index.</summary>
+    private static HashSet<Manifest> SelectedByServices(ManifestSet set)
+    {
+        var selected = new HashSet<Manifest>(ReferenceEqualityComparer.Instance);
+        foreach (var service in set.Unique.Where(m => m.IsKind(string.Empty, "Service")))
+        {
+            var parsed = LabelSelector.ParseMap(service.At("spec", "selector"));
+            if (parsed.IsValid && !parsed.Selector.IsNil && !parsed.Selector.IsEmpty)
+            {
+                selected.UnionWith(set.PodTemplates.Selected(service.Namespace, parsed.Selector));
+            }
+        }
+
+        return selected;
     }
 
     private static bool IsRollingWorkload(Manifest m) =>

@@ -23,7 +23,13 @@ public sealed class RolloutCapacityRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var inventory = context.Nodes;
-        foreach (var m in context.Manifests.All.Where(RolloutRisk.IsDeployment))
+        var quotas = new QuotaUsage(context);
+        foreach (var quota in quotas.Overcommitted())
+        {
+            yield return quota;
+        }
+
+        foreach (var m in context.Manifests.Unique.Where(RolloutRisk.IsDeployment))
         {
             if (RolloutRisk.Budgets(m) is not { Replicas: > 0, EffectiveMaxSurge: > 0 } budgets || Workloads.PodSpec(m) is not { } spec)
             {
@@ -40,12 +46,9 @@ public sealed class RolloutCapacityRule : Rule
                 yield return Report(m, at, $"{what}; {nodes}: the surge pods would stay Pending and the rollout stall", atKey: atKey);
             }
 
-            foreach (var quota in context.Manifests.InNamespace(m.Namespace).Where(q => q.IsKind(string.Empty, "ResourceQuota")))
+            foreach (var (quota, exceeded) in quotas.SurgeShortfalls(m, spec, perPod, budgets.EffectiveMaxSurge))
             {
-                if (QuotaShortfall(context, m, quota, inventory, perPod, peak) is { } exceeded)
-                {
-                    yield return Report(m, at, $"{what}; with the other workloads of namespace \"{m.Namespace}\" that exceeds ResourceQuota \"{quota.Name}\": {exceeded}: the surge pods would be refused and the rollout stall", atKey: atKey);
-                }
+                yield return Report(m, at, $"{what}; with the other workloads of namespace \"{m.Namespace}\" that exceeds ResourceQuota \"{quota.Name}\": {exceeded}: the surge pods would be refused and the rollout stall", atKey: atKey);
             }
         }
     }
@@ -61,7 +64,7 @@ public sealed class RolloutCapacityRule : Rule
         var names = landing.Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
         var others = default(PodRequests);
         var otherPods = 0L;
-        foreach (var w in context.Manifests.All)
+        foreach (var w in context.Manifests.Unique)
         {
             if (ReferenceEquals(w, deployment) || !CountsForCapacity(w) || Workloads.PodSpec(w) is not { } wSpec)
             {
@@ -110,56 +113,113 @@ public sealed class RolloutCapacityRule : Rule
         return Invariant($"with the other workloads of the input on {where} that needs {string.Join(", ", problems)}");
     }
 
-    private static string? QuotaShortfall(AnalysisContext context, Manifest deployment, Manifest quota, IReadOnlyList<ClusterNode> inventory, PodRequests perPod, int peak)
+    /// <summary>
+    /// The namespaces' ResourceQuotas against the input's long-running pods, summed once per quota.
+    /// Quota admission counts a pod only against quotas whose scopes match it, and refuses a pod
+    /// whose creation would take the quota's used amount past hard. When the workloads of the input
+    /// already exceed a quota at their replica counts, that is one finding at the quota (the input
+    /// does not fit it, or holds unrelated apps that are not deployed together): the rollouts of
+    /// that namespace are not reported against it again.
+    /// </summary>
+    private sealed class QuotaUsage
     {
-        var hard = quota.At("spec", "hard");
-        if (hard is null || quota.At("spec", "scopes") is not null || quota.At("spec", "scopeSelector") is not null)
+        private static readonly string[] CpuKeys = ["requests.cpu", "cpu"];
+        private static readonly string[] MemoryKeys = ["requests.memory", "memory"];
+        private static readonly string[] PodKeys = ["pods", "count/pods"];
+        private readonly RolloutCapacityRule _rule = new();
+        private readonly List<(Manifest Quota, Located Hard, PodRequests Used, long Pods, string? Over)> _quotas = [];
+
+        public QuotaUsage(AnalysisContext context)
         {
-            return null; // scoped quotas count only some pods: not estimated
+            foreach (var quota in context.Manifests.Unique.Where(q => q.IsKind(string.Empty, "ResourceQuota")))
+            {
+                if (quota.At("spec", "hard") is not { Mapping: not null } hard)
+                {
+                    continue;
+                }
+
+                var used = default(PodRequests);
+                var pods = 0L;
+                var modelled = true;
+                foreach (var w in context.Manifests.InNamespace(quota.Namespace))
+                {
+                    if (!CountsForCapacity(w) || context.Manifests.IsRepeat(w) || Workloads.PodSpec(w) is not { } wSpec)
+                    {
+                        continue;
+                    }
+
+                    if (QuotaScopes.Counts(quota, wSpec) is not { } counts)
+                    {
+                        modelled = false; // a scope this check does not model: leave the quota out
+                        break;
+                    }
+
+                    if (counts)
+                    {
+                        var count = Workloads.IsDaemonSet(w)
+                            ? context.Nodes.Count > 0 ? DaemonSetPlacement.EligibleNodes(wSpec, context.Nodes).Count : 0
+                            : PodCount(context.Manifests, w);
+                        used += RolloutRisk.Requests(wSpec) * count;
+                        pods += count;
+                    }
+                }
+
+                if (modelled)
+                {
+                    _quotas.Add((quota, hard, used, pods, Exceeded(hard, used, pods, checkCpu: true, checkMemory: true)));
+                }
+            }
         }
 
-        var used = perPod * peak;
-        var pods = (long)peak;
-        foreach (var w in context.Manifests.InNamespace(deployment.Namespace))
+        /// <summary>One finding per quota that the input's workloads exceed before any rollout.</summary>
+        public IEnumerable<Diagnostic> Overcommitted() =>
+            _quotas.Where(q => q.Over is not null).Select(q => _rule.Report(q.Quota, q.Hard,
+                $"the workloads of namespace \"{q.Quota.Namespace}\" in the input already exceed ResourceQuota \"{q.Quota.Name}\" at their replica counts ({q.Over}): quota admission refuses the pods past it even without a rollout",
+                "Raise the quota to what the namespace's workloads request, lower their replicas or requests, or lint the apps that share this namespace together only if they are deployed together.",
+                atKey: true));
+
+        /// <summary>The quotas (not already exceeded) that the surge pods of this Deployment take past hard.</summary>
+        public IEnumerable<(Manifest Quota, string Exceeded)> SurgeShortfalls(Manifest deployment, Located spec, PodRequests perPod, int surge)
         {
-            if (ReferenceEquals(w, deployment) || !CountsForCapacity(w) || Workloads.PodSpec(w) is not { } wSpec)
+            foreach (var q in _quotas)
             {
-                continue;
+                if (q.Over is null && q.Quota.Namespace == deployment.Namespace && QuotaScopes.Counts(q.Quota, spec) == true
+                    && Exceeded(q.Hard, q.Used + (perPod * surge), q.Pods + surge, perPod.Cpu > 0, perPod.Memory > 0) is { } exceeded)
+                {
+                    yield return (q.Quota, exceeded);
+                }
+            }
+        }
+
+        private static string? Exceeded(Located hard, PodRequests used, long pods, bool checkCpu, bool checkMemory)
+        {
+            var problems = new List<string>();
+            foreach (var key in checkCpu ? CpuKeys : [])
+            {
+                if (Validation.Quantity.Read(hard.Get(key))?.ToDecimal() is { } limit && used.Cpu > limit)
+                {
+                    problems.Add($"{key} {RolloutRisk.Cpu(used.Cpu)} of {RolloutRisk.Cpu(limit)}");
+                }
             }
 
-            var count = Workloads.IsDaemonSet(w)
-                ? inventory.Count > 0 ? DaemonSetPlacement.EligibleNodes(wSpec, inventory).Count : 0
-                : PodCount(context.Manifests, w);
-            used += RolloutRisk.Requests(wSpec) * count;
-            pods += count;
-        }
-
-        var problems = new List<string>();
-        foreach (var key in new[] { "requests.cpu", "cpu" })
-        {
-            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && perPod.Cpu > 0 && used.Cpu > limit)
+            foreach (var key in checkMemory ? MemoryKeys : [])
             {
-                problems.Add($"{key} {RolloutRisk.Cpu(used.Cpu)} of {RolloutRisk.Cpu(limit)}");
+                if (Validation.Quantity.Read(hard.Get(key))?.ToDecimal() is { } limit && used.Memory > limit)
+                {
+                    problems.Add($"{key} {RolloutRisk.Memory(used.Memory)} of {RolloutRisk.Memory(limit)}");
+                }
             }
-        }
 
-        foreach (var key in new[] { "requests.memory", "memory" })
-        {
-            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && perPod.Memory > 0 && used.Memory > limit)
+            foreach (var key in PodKeys)
             {
-                problems.Add($"{key} {RolloutRisk.Memory(used.Memory)} of {RolloutRisk.Memory(limit)}");
+                if (Validation.Quantity.Read(hard.Get(key))?.ToDecimal() is { } limit && pods > limit)
+                {
+                    problems.Add(Invariant($"{key} {pods} of {limit}"));
+                }
             }
-        }
 
-        foreach (var key in new[] { "pods", "count/pods" })
-        {
-            if (Validation.Quantity.Read(hard.Value.Get(key))?.ToDecimal() is { } limit && pods > limit)
-            {
-                problems.Add(Invariant($"{key} {pods} of {limit}"));
-            }
+            return problems.Count == 0 ? null : string.Join(", ", problems);
         }
-
-        return problems.Count == 0 ? null : string.Join(", ", problems);
     }
 
     /// <summary>Long-running pods: replicated workloads, DaemonSets and bare Pods (Jobs come and go).</summary>

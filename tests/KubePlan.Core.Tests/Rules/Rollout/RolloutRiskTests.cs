@@ -395,13 +395,18 @@ public class RolloutRiskTests
     }
 
     [Theory]
-    // Quota: the namespace's workloads at their replicas plus the surge; scoped quotas are not estimated.
+    // Quota: the namespace's workloads at their replicas plus the surge; a scoped quota counts only
+    // the pods its scopes match (quota evaluator podMatchesScopeFunc).
     [InlineData("{requests.cpu: \"4\"}", "", 1)]
     [InlineData("{requests.cpu: \"5\"}", "", 0)]
     [InlineData("{cpu: 4500m}", "", 1)]
     [InlineData("{count/pods: \"5\"}", "", 0)]
     [InlineData("{pods: \"4\"}", "", 1)]
     [InlineData("{pods: \"4\"}", "scopes: [BestEffort]", 0)]
+    [InlineData("{pods: \"4\"}", "scopes: [NotBestEffort, NotTerminating]", 1)]
+    [InlineData("{pods: \"4\"}", "scopes: [Terminating]", 0)]
+    [InlineData("{pods: \"4\"}", "scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: In, values: [high]}]}", 0)]
+    [InlineData("{pods: \"4\"}", "scopeSelector: {matchExpressions: [{scopeName: PriorityClass, operator: DoesNotExist}]}", 1)]
     public void Capacity_PeakAgainstQuota(string hard, string scopes, int findings)
     {
         var quota = $$"""
@@ -417,5 +422,31 @@ public class RolloutRiskTests
         var deployment = Sized(4, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: \"1\"}", "team");
         deployment = deployment[..deployment.IndexOf("---", StringComparison.Ordinal)];
         Assert.Equal(findings, Count(deployment + "---\n" + quota, RuleIds.RolloutCapacity));
+    }
+
+    // Regression (real-world corpus): one sample's quota in "default" was applied to every object
+    // of the namespace. When the input's workloads exceed the quota before any rollout, that is
+    // one finding at the quota, not one per Deployment.
+    [Fact]
+    public void Capacity_QuotaAlreadyExceeded_IsOneFindingAtTheQuota()
+    {
+        const string quota = """
+            apiVersion: v1
+            kind: ResourceQuota
+            metadata:
+              name: sample
+              namespace: team
+            spec:
+              hard: {pods: "3"}
+            """;
+        var deployments = string.Join("---\n", new[] { "a", "b", "c" }.Select(name =>
+        {
+            var d = Sized(4, "{maxSurge: 1, maxUnavailable: 0}", "{cpu: \"1\"}", "team").Replace("name: web", "name: " + name, StringComparison.Ordinal);
+            return d[..d.IndexOf("---", StringComparison.Ordinal)];
+        }));
+        var findings = RuleHarness.Findings(deployments + "---\n" + quota, RuleIds.RolloutCapacity);
+        var finding = Assert.Single(findings);
+        Assert.Equal("ResourceQuota", finding.Object!.Kind);
+        Assert.Contains("pods 12 of 3", finding.Message, StringComparison.Ordinal);
     }
 }
