@@ -85,6 +85,15 @@ public sealed class ManifestSet
         return found;
     }
 
+    /// <summary>Whether the input holds any object of this kind in the namespace (cluster-scoped kinds: null).</summary>
+    public bool HoldsKind(string group, string kind, string? ns)
+    {
+        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => (m.Group, m.Kind!, m.Namespace)).ToHashSet();
+        return _kinds.Contains((group, kind, ns));
+    }
+
+    private HashSet<(string Group, string Kind, string? Namespace)>? _kinds;
+
     /// <summary>Identities defined more than once.</summary>
     public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);
 }

@@ -29,4 +29,12 @@ public static class RuleIds
     public const string HpaReplicasConflict = "hpa-replicas-conflict";
     public const string DeploymentPaused = "deployment-paused";
     public const string RollbackHistory = "rollback-history";
+    public const string DanglingService = "dangling-service";
+    public const string ServiceTargetPort = "service-target-port";
+    public const string DanglingIngress = "dangling-ingress";
+    public const string DanglingHpa = "dangling-hpa";
+    public const string DanglingPdb = "dangling-pdb";
+    public const string DanglingNetworkPolicy = "dangling-networkpolicy";
+    public const string MissingReference = "missing-reference";
+    public const string StatefulSetService = "statefulset-service";
 }

@@ -61,7 +61,7 @@ public sealed class PlanReport
             .ToList();
 
         var entries = request.Scale.Count == 0
-            ? input.Manifests.Where(WorkloadPlanning.IsPlannable).Select(m => Entry(WorkloadPlanning.PlanRollout(m, options))).ToList()
+            ? input.Manifests.Where(WorkloadPlanning.IsPlannable).Select(m => Entry(WithEndpoints(WorkloadPlanning.PlanRollout(m, options), set, options))).ToList()
             : PlanScales(set, request, options);
         return new PlanReport(entries, problems);
     }
@@ -97,7 +97,7 @@ public sealed class PlanReport
                 throw new PlanRequestException($"--scale names {workload.Kind}/{workload.Name} more than once");
             }
 
-            entries.Add(Entry(PlanScale(set, workload, scale.Replicas, options)));
+            entries.Add(Entry(WithEndpoints(PlanScale(set, workload, scale.Replicas, options), set, options)));
         }
 
         return entries;
@@ -118,6 +118,13 @@ public sealed class PlanReport
             _ => throw new PlanRequestException(
                 $"--scale {scale.Target}: {matches.Count} objects match (in namespaces {string.Join(", ", matches.Select(m => m.Namespace).Distinct().Order(StringComparer.Ordinal))}); name one as KIND/NAMESPACE/NAME"),
         };
+    }
+
+    /// <summary>Adds the workload's share of the endpoints of Services that also select other workloads (canaries).</summary>
+    public static PlanOutcome WithEndpoints(PlanOutcome outcome, ManifestSet set, PlanningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Plan is { } plan ? outcome with { Plan = EndpointShares.Attach(plan, outcome.Workload, set, options) } : outcome;
     }
 
     private static PlanEntry Entry(PlanOutcome outcome) =>
