@@ -1,24 +1,107 @@
 #!/usr/bin/env bash
-# Lints a generated 10,000-document corpus with the Release build and prints documents per
-# second and peak memory (median of RUNS runs, start-up included).
-# Usage: benchmarks/lint-throughput.sh [DOCUMENTS] [RUNS]
+# The lint benchmark, with its floor measured in the same run.
+#
+# Generates the realistic corpus (benchmarks/generate-realistic-corpus.py: large CRDs, Helm
+# output over many namespaces, one big multi-document file and many small files), packs the tool
+# and installs it with `dotnet tool install` into benchmarks/out/tool, as users get it, then
+# measures, alternating runs so that load from elsewhere hits both alike:
+#   floor   a bare YamlDotNet event parse of the same bytes (benchmarks/YamlParseFloor), one thread
+#   lint    `kubeplan lint CORPUS --format json`, every rule on, schema validation included
+# and, for start-up, `kubeplan --version` and `kubeplan lint examples/web.yaml` (one small file,
+# schema validation on). Prints medians, the lint/floor ratio, CPU use and peak memory against
+# the input's size. Every run's report must be byte-identical, also to a run on one thread
+# (DOTNET_PROCESSOR_COUNT=1); with --expect FILE it must also equal FILE (a golden report of
+# that corpus, such as benchmarks/expected/realistic-2.json, recorded before the speed work).
+#
+# With --tool DIR, the kubeplan already installed in DIR is measured (CI passes the one it installed).
+# Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-docs=${1:-10000}
-runs=${2:-5}
-out=benchmarks/out
-rm -rf "$out/corpus" && mkdir -p "$out"
-python3 benchmarks/generate-corpus.py "$out/corpus" "$docs"
-dotnet build src/KubePlan.Cli -c Release -o "$out/bin" -v quiet -nologo >/dev/null
-times=()
-for _ in $(seq "$runs"); do
-  /usr/bin/time -f "%e %M" -o "$out/time.txt" dotnet "$out/bin/kubeplan.dll" lint "$out/corpus" --format json >"$out/report.json" || true
-  times+=("$(cat "$out/time.txt")")
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
+megabytes=24
+runs=5
+expect=
+tooldir=
+positional=()
+while [ $# -gt 0 ]; do
+  case $1 in
+    --expect) expect=$2; shift 2 ;;
+    --tool) tooldir=$2; shift 2 ;;
+    *) positional+=("$1"); shift ;;
+  esac
 done
-printf '%s\n' "${times[@]}" | sort -n | awk -v docs="$docs" -v runs="$runs" '
-  { t[NR]=$1; m[NR]=$2 }
-  END {
-    mid=int((NR+1)/2); secs=t[mid]; mem=m[mid];
-    printf "documents: %d, runs: %d\nmedian wall time: %.2f s (start-up included)\nthroughput: %.0f documents/s\npeak memory (median run): %.0f MiB\n", docs, runs, secs, docs/secs, mem/1024
-  }'
-grep -o '"documents": [0-9]*' "$out/report.json" | head -1
+[ ${#positional[@]} -gt 0 ] && megabytes=${positional[0]}
+[ ${#positional[@]} -gt 1 ] && runs=${positional[1]}
+out=benchmarks/out
+corpus="$out/realistic-$megabytes"
+mkdir -p "$out"
+[ -d "$corpus" ] || python3 benchmarks/generate-realistic-corpus.py "$corpus" "$megabytes"
+
+if [ -z "$tooldir" ]; then
+  tooldir="$out/tool"
+  version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' Directory.Build.props)
+  rm -rf "$out/pkg" "$out/tool" "$out/nuget"
+  dotnet pack src/KubePlan.Cli -c Release -o "$out/pkg" -v quiet -nologo >/dev/null
+  # A private package folder: a package of the same version cached earlier must not be reused.
+  NUGET_PACKAGES="$PWD/$out/nuget" dotnet tool install KubePlan --version "$version" --tool-path "$out/tool" --add-source "$out/pkg" >/dev/null
+fi
+dotnet build benchmarks/YamlParseFloor -c Release -o "$out/floor" -v quiet -nologo >/dev/null
+tool="$tooldir/kubeplan"
+input_bytes=$(find "$corpus" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
+
+# One timed run: prints "wall_ms cpu_percent peak_kib".
+measure() {
+  local start end
+  start=$(date +%s%N)
+  /usr/bin/time -f "%P %M" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 )) $(tr -d '%' <"$out/time.txt" | tail -1)"
+}
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+: >"$out/floor.txt"; : >"$out/lint.txt"; : >"$out/version.txt"; : >"$out/small.txt"
+for i in $(seq "$runs"); do
+  measure dotnet "$out/floor/YamlParseFloor.dll" "$corpus" >>"$out/floor.txt"
+  measure "$tool" lint "$corpus" --format json >>"$out/lint.txt"
+  if [ "$i" = 1 ]; then
+    cp "$out/stdout.txt" "$out/report.json"
+  elif ! cmp -s "$out/stdout.txt" "$out/report.json"; then
+    echo "benchmark: run $i's report differs from run 1's: output is not deterministic" >&2
+    exit 1
+  fi
+done
+# The same lint on one thread must give the same bytes as on every core.
+DOTNET_PROCESSOR_COUNT=1 "$tool" lint "$corpus" --format json >"$out/report-one-thread.json" || true
+if ! cmp -s "$out/report-one-thread.json" "$out/report.json"; then
+  echo "benchmark: the report on one thread differs from the report on $(nproc) cores" >&2
+  exit 1
+fi
+for _ in $(seq $(( runs * 2 ))); do
+  measure "$tool" --version >>"$out/version.txt"
+  measure "$tool" lint examples/web.yaml >>"$out/small.txt"
+done
+
+floor_ms=$(cut -d' ' -f1 "$out/floor.txt" | median)
+lint_ms=$(cut -d' ' -f1 "$out/lint.txt" | median)
+lint_cpu=$(cut -d' ' -f2 "$out/lint.txt" | median)
+lint_kib=$(cut -d' ' -f3 "$out/lint.txt" | median)
+version_ms=$(cut -d' ' -f1 "$out/version.txt" | median)
+small_ms=$(cut -d' ' -f1 "$out/small.txt" | median)
+documents=$(grep -o '"documents": [0-9]*' "$out/report.json" | head -1 | grep -o '[0-9]*$')
+awk -v mb="$megabytes" -v bytes="$input_bytes" -v docs="$documents" -v runs="$runs" -v floor="$floor_ms" -v lint="$lint_ms" \
+    -v cpu="$lint_cpu" -v kib="$lint_kib" -v version="$version_ms" -v small="$small_ms" -v cores="$(nproc)" 'BEGIN {
+  printf "corpus: realistic %s MB: %.1f MiB, %d documents; medians of %d runs; %d cores; load average %s\n", mb, bytes / 1048576, docs, runs, cores, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'"
+  printf "floor (YamlDotNet event parse, one thread, process wall): %.2f s\n", floor / 1000
+  printf "lint, all rules, json:                                   %.2f s = %.2fx the floor; CPU %d%% (of %d00%%)\n", lint / 1000, lint / floor, cpu, cores
+  printf "lint peak memory:                                        %.0f MiB = %.2fx the input\n", kib / 1024, kib * 1024 / bytes
+  printf "kubeplan --version:                                      %d ms\n", version
+  printf "kubeplan lint examples/web.yaml (schema on):             %d ms\n", small
+}'
+if [ -n "$expect" ]; then
+  if ! cmp -s "$out/report.json" "$expect"; then
+    echo "benchmark: the report differs from $expect" >&2
+    diff <(head -c 2000000 "$expect") <(head -c 2000000 "$out/report.json") | head -20 >&2
+    exit 1
+  fi
+  echo "report: identical to $expect"
+fi

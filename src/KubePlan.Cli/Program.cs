@@ -10,6 +10,13 @@ public static class Program
 
     public static int Run(string[] args, IConsole console)
     {
+        if (args is ["--version"])
+        {
+            // The common start-up check answers before the command model is built by reflection.
+            console.Out.WriteLine(RootCommand.Version);
+            return ExitCodes.Clean;
+        }
+
         using var app = new CommandLineApplication<RootCommand>(console);
         app.Conventions.UseDefaultConventions().UseConstructorInjection();
         app.ValidationErrorHandler = result =>

@@ -10,6 +10,9 @@ try
     var output = args.Length > 1 ? Path.GetFullPath(args[1]) : Path.GetFullPath(Path.Combine(root, "schemas", "kubernetes", "1.36"));
     var result = KubernetesSchemaGenerator.Generate(input, output);
     Console.WriteLine($"wrote {result.Written} files ({result.Unchanged} unchanged, {result.Deleted} stale removed) to {output}");
+    // Then their precompiled form, which validation reads (NJsonSchema is needed only here).
+    var compiled = CompiledSchemaGenerator.Write(output);
+    Console.WriteLine($"{(compiled ? "wrote" : "unchanged:")} {CompiledSchemaGenerator.FileName}");
     return 0;
 }
 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.Json.JsonException)

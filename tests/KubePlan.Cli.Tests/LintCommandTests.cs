@@ -24,6 +24,14 @@ public class LintCommandTests
     }
 
     [Fact]
+    public void Version_PrintsTheVersionAlone_ExitsZero()
+    {
+        var (exit, output, _) = TestConsole.Run("--version");
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.Equal(KubePlan.Reporting.ToolInfo.Version + Environment.NewLine, output);
+    }
+
+    [Fact]
     public void MissingPath_IsAUsageError()
     {
         var (exit, _, error) = TestConsole.Run("lint", "no/such/file.yaml");

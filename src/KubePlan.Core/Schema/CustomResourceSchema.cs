@@ -36,7 +36,7 @@ public sealed class CustomResourceSchema : IManifestSchema
 
         try
         {
-            var parsed = JsonSchema.FromJsonAsync(obj.ToString(Formatting.None)).GetAwaiter().GetResult();
+            var parsed = JsonSchema.FromJsonAsync(WithoutDescriptions(obj)).GetAwaiter().GetResult();
             var structural = IsStructuralNode(obj, isRoot: true);
             schema = new CustomResourceSchema(SchemaCompiler.CompileCustomResource(parsed, structural), structural);
             error = null;
@@ -51,6 +51,72 @@ public sealed class CustomResourceSchema : IManifestSchema
 
     /// <inheritdoc />
     public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, document);
+
+    /// <summary>
+    /// The schema as JSON without the schema nodes' descriptions: they are often half of a CRD's bytes, and validation
+    /// reads none of them. Only the <c>description</c> keyword of a schema node goes; values (enum, default, example)
+    /// and properties that happen to be named "description" are written as they are.
+    /// </summary>
+    private static string WithoutDescriptions(JObject schema)
+    {
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
+        {
+            WriteSchema(writer, schema);
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteSchema(JsonWriter writer, JToken node)
+    {
+        if (node is not JObject obj)
+        {
+            node.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        foreach (var property in obj.Properties())
+        {
+            if (property.Name == "description" && property.Value.Type == JTokenType.String)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(property.Name);
+            switch (property.Name, property.Value)
+            {
+                case ("properties" or "patternProperties" or "definitions" or "dependencies", JObject map):
+                    writer.WriteStartObject();
+                    foreach (var entry in map.Properties())
+                    {
+                        writer.WritePropertyName(entry.Name);
+                        WriteSchema(writer, entry.Value);
+                    }
+
+                    writer.WriteEndObject();
+                    break;
+                case ("items" or "allOf" or "anyOf" or "oneOf", JArray list):
+                    writer.WriteStartArray();
+                    foreach (var item in list)
+                    {
+                        WriteSchema(writer, item);
+                    }
+
+                    writer.WriteEndArray();
+                    break;
+                case ("items" or "additionalProperties" or "additionalItems" or "not", _):
+                    WriteSchema(writer, property.Value);
+                    break;
+                default:
+                    property.Value.WriteTo(writer);
+                    break;
+            }
+        }
+
+        writer.WriteEndObject();
+    }
 
     // A structural schema gives every node a type, except where x-kubernetes-int-or-string or
     // x-kubernetes-preserve-unknown-fields stand in for it (apiextensions-apiserver/pkg/apiserver/schema/validation.go).

@@ -7,14 +7,15 @@ namespace KubePlan.Schema;
 public sealed class KubernetesSchema : IManifestSchema
 {
     private readonly SchemaNode _root;
+    private readonly Lazy<JsonSchema> _source;
 
-    internal KubernetesSchema(string group, string version, string kind, JsonSchema source)
+    internal KubernetesSchema(string group, string version, string kind, SchemaNode root, Func<JsonSchema> source)
     {
         Group = group;
         Version = version;
         Kind = kind;
-        Source = source;
-        _root = SchemaCompiler.CompileKubernetes(source);
+        _root = root;
+        _source = new Lazy<JsonSchema>(source, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>API group; empty for the core group.</summary>
@@ -27,8 +28,8 @@ public sealed class KubernetesSchema : IManifestSchema
     /// <summary><c>group/version</c>, or just the version for the core group.</summary>
     public string ApiVersion => Group.Length == 0 ? Version : Group + "/" + Version;
 
-    /// <summary>The NJsonSchema model the validator was compiled from (for tooling; validation does not use it).</summary>
-    public JsonSchema Source { get; }
+    /// <summary>The NJsonSchema model the validator was compiled from (for tooling; validation does not use it, so it is read on first use).</summary>
+    public JsonSchema Source => _source.Value;
 
     /// <inheritdoc />
     public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, document);

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using NJsonSchema;
 
 namespace KubePlan.Schema;
@@ -12,7 +10,6 @@ namespace KubePlan.Schema;
 /// </summary>
 internal sealed class SchemaCompiler
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
     private readonly Dictionary<JsonSchema, SchemaNode> _compiled = new(ReferenceEqualityComparer.Instance);
     private readonly bool _customResource;
     private readonly bool _strictUnknownFields;
@@ -88,7 +85,7 @@ internal sealed class SchemaCompiler
 
         if (!string.IsNullOrEmpty(schema.Pattern))
         {
-            node.Pattern = Patterns.GetOrAdd(schema.Pattern, static p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+            node.PatternText = schema.Pattern;
         }
 
         node.Minimum = schema.Minimum;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 
 namespace KubePlan.Schema;
@@ -27,6 +28,9 @@ internal enum ValueFormat
 /// <summary>A schema node compiled for fast validation: plain fields, no reference chasing at validation time.</summary>
 internal sealed class SchemaNode
 {
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private Regex? _pattern;
+
     public JsonKinds Kinds { get; set; }
 
     public ValueFormat Format { get; set; }
@@ -47,7 +51,10 @@ internal sealed class SchemaNode
 
     public string[]? Enum { get; set; }
 
-    public Regex? Pattern { get; set; }
+    /// <summary>The pattern as written; its <see cref="Regex"/> is built on first use (most are never needed).</summary>
+    public string? PatternText { get; set; }
+
+    public Regex? Pattern => PatternText is null ? null : _pattern ??= Patterns.GetOrAdd(PatternText, static p => new Regex(p, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
 
     public decimal? Minimum { get; set; }
 

@@ -208,6 +208,19 @@ public class CustomRuleIsolationTests(MisbehavingRulesFixture rules) : IClassFix
     }
 
     [Fact]
+    public async Task Json_WithCustomFindings_ValidatesAgainstTheReportSchema()
+    {
+        var report = Lint(Short, rules.Get("test/throws"), rules.Get("bare-rule"));
+        Assert.Contains(report.Diagnostics, d => d.RuleId == CustomRuleFindings.BareId);
+        using var text = new StringWriter();
+        new KubePlan.Reporting.JsonReportWriter().Write(report, text, new());
+
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(KubePlan.Core.Tests.Rules.RuleHarness.RepoRoot, "schemas", "report.schema.json"));
+        var errors = schema.Validate(text.ToString());
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    [Fact]
     public void BuiltInRules_SeeNoToken_AndTheRealObjectList()
     {
         var context = new AnalysisContext(new ManifestLoader().LoadText("in.yaml", Input), [], new LintOptions());

@@ -28,6 +28,16 @@ public class SchemaGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void CompiledSchemas_MatchTheCommittedJsonSchemas()
+    {
+        // The precompiled form that validation reads must be what compiling the committed JSON gives today.
+        var folder = Path.Combine(RepositoryRoot(), "schemas", "kubernetes", KubernetesSchemaGenerator.KubernetesVersion);
+        var rendered = CompiledSchemaGenerator.Render(folder);
+        var committed = File.ReadAllBytes(Path.Combine(folder, CompiledSchemaGenerator.FileName));
+        Assert.True(rendered.AsSpan().SequenceEqual(committed), $"{CompiledSchemaGenerator.FileName} is stale; regenerate (see schemas/README.md)");
+    }
+
+    [Fact]
     public void Generate_TwiceIntoAFolder_ChangesNothingTheSecondTime()
     {
         var input = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "kubernetes-api", "definitions.json"));

@@ -434,3 +434,27 @@ public static class KubernetesSchemaGenerator
         [("io.k8s.api.rbac.v1.Subject", "kind")] = ["Group", "ServiceAccount", "User"],
     };
 }
+
+/// <summary>Writes the precompiled form of a folder of generated schemas (see <see cref="CompiledSchemaFile"/>).</summary>
+public static class CompiledSchemaGenerator
+{
+    /// <summary>The precompiled file's name inside the schema folder.</summary>
+    public const string FileName = CompiledSchemaFile.FileName;
+
+    /// <summary>Renders the precompiled file from the JSON schemas in <paramref name="folder"/>.</summary>
+    public static byte[] Render(string folder) => CompiledSchemaFile.Render(folder);
+
+    /// <summary>Writes it into <paramref name="folder"/>; false when the file there was already up to date.</summary>
+    public static bool Write(string folder)
+    {
+        var bytes = Render(folder);
+        var path = Path.Combine(folder, FileName);
+        if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+        {
+            return false;
+        }
+
+        File.WriteAllBytes(path, bytes);
+        return true;
+    }
+}

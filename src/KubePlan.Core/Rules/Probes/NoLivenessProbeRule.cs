@@ -1,0 +1,43 @@
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+
+namespace KubePlan.Rules.Probes;
+
+/// <summary>
+/// A long-running container without a liveness probe: a process that hangs without exiting
+/// (deadlock, exhausted pool) is never restarted. Off by default: a bad liveness probe does more
+/// harm than none, and many processes exit on failure anyway. Jobs, CronJobs, Pods that do not
+/// restart and init containers that run to completion are not asked.
+/// </summary>
+public sealed class NoLivenessProbeRule : Rule
+{
+    public override RuleInfo Info { get; } = new(
+        RuleIds.NoLivenessProbe,
+        Severity.Warning,
+        "probes",
+        "A long-running container without a liveness probe, so a process that hangs without exiting is never restarted.",
+        "Add a livenessProbe that fails only when the process cannot recover by itself (not when a dependency is slow).")
+    {
+        Profiles = RuleProfiles.Strict,
+    };
+
+    public override IEnumerable<Diagnostic> Check(AnalysisContext context)
+    {
+        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        {
+            if (!Workloads.RunsLongLived(m, spec))
+            {
+                continue;
+            }
+
+            foreach (var container in Workloads.AllContainers(spec).Where(c => c.IsLongRunning))
+            {
+                if (container.At.Get("livenessProbe") is null)
+                {
+                    yield return Report(m, container.NameOrSelf,
+                        $"{container.Describe()} of {m.Kind} \"{m.Name}\" has no livenessProbe: if its process hangs without exiting, the kubelet never restarts it");
+                }
+            }
+        }
+    }
+}

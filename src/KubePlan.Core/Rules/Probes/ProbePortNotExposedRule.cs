@@ -1,0 +1,83 @@
+using System.Globalization;
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+
+namespace KubePlan.Rules.Probes;
+
+/// <summary>
+/// An httpGet, tcpSocket or grpc probe on a port the pod does not declare. A named port is
+/// looked up in the probing container's own ports, as the kubelet does (FindPortByName): a name
+/// it does not declare fails every probe, so the container never becomes ready or is restarted
+/// forever (error). A numeric port reaches any process of the pod's network namespace, declared or
+/// not, so it is only an info, and only when the pod declares its ports and none declares this one.
+/// </summary>
+public sealed class ProbePortNotExposedRule : Rule
+{
+    private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+
+    public override RuleInfo Info { get; } = new(
+        RuleIds.ProbePortNotExposed,
+        Severity.Error,
+        "probes",
+        "An httpGet, tcpSocket or grpc probe on a port (name or number) that the container does not declare, so the probe fails.",
+        "Point the probe at a port the container declares in ports (by its name or number), or declare the port.");
+
+    public override IEnumerable<Diagnostic> Check(AnalysisContext context)
+    {
+        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        {
+            var containers = Workloads.AllContainers(spec).ToList();
+            var podNumbers = containers.SelectMany(c => Ports(c.At)).Select(p => p.Number).OfType<long>().ToHashSet();
+            foreach (var container in containers)
+            {
+                var own = Ports(container.At).ToList();
+                foreach (var probeName in Probes)
+                {
+                    if (container.At.Get(probeName) is not { } probe)
+                    {
+                        continue;
+                    }
+
+                    foreach (var handler in new[] { "httpGet", "tcpSocket", "grpc" })
+                    {
+                        if (probe.At(handler, "port") is not { Scalar: { } port } portAt)
+                        {
+                            continue;
+                        }
+
+                        if (port.IsString && IsNumber(port.Text))
+                        {
+                            continue; // a quoted number is an invalid port name: api-validation reports it
+                        }
+
+                        if (port.IsString)
+                        {
+                            if (!own.Any(p => p.Name == port.Text))
+                            {
+                                var declared = own.Where(p => p.Name is not null).Select(p => p.Name!).ToList();
+                                yield return Report(m, portAt,
+                                    $"{probeName} of {container.Describe()} uses port \"{port.Text}\", but the container declares no port of that name"
+                                    + (declared.Count > 0 ? $" (it declares {string.Join(", ", declared)})" : string.Empty)
+                                    + $": the kubelet cannot resolve it and every probe fails");
+                            }
+                        }
+                        else if (port.AsInt64() is { } number && podNumbers.Count > 0 && !podNumbers.Contains(number))
+                        {
+                            // The kubelet probes the pod IP: an undeclared port works when the process listens
+                            // on it (CoreDNS probes 8080 and 8181 and declares neither), so this is a hint, not an error.
+                            yield return Report(m, portAt,
+                                $"{probeName} of {container.Describe()} checks port {number.ToString(CultureInfo.InvariantCulture)}, which no container of the pod declares (declared: {string.Join(", ", podNumbers.Order().Select(n => n.ToString(CultureInfo.InvariantCulture)))}): if nothing listens there the probe fails; declare the port, or fix the probe",
+                                "Declare the port under the container's ports (it documents it and lets the probe name it), or point the probe at a declared port.",
+                                severity: Severity.Info);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool IsNumber(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
+
+    private static IEnumerable<(string? Name, long? Number)> Ports(Located container) =>
+        (container.Get("ports")?.Items() ?? []).Select(p => (p.Get("name")?.String, p.Get("containerPort")?.Scalar?.AsInt64()));
+}

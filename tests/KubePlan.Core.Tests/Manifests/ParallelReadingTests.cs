@@ -1,0 +1,108 @@
+using System.Text;
+using KubePlan.Core.Tests.Rules;
+using KubePlan.Manifests;
+using KubePlan.Reporting;
+using KubePlan.Rules;
+
+namespace KubePlan.Core.Tests.Manifests;
+
+/// <summary>
+/// A large stream is read in pieces on every core; what comes out must be exactly what reading it
+/// whole gives: the same documents, numbers, trees and positions, problems and reports.
+/// </summary>
+public class ParallelReadingTests
+{
+    private static string Join(params string[] folders) =>
+        string.Join("---\n", folders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(RuleHarness.RepoRoot, folder), "*.yaml").Order(StringComparer.Ordinal))
+            .Select(File.ReadAllText).Select(text => text.EndsWith('\n') ? text : text + "\n"));
+
+    public static TheoryData<string, int> Streams() => new()
+    {
+        // The realistic corpus and the examples as one stream, cut into pieces of a few hundred characters or more.
+        { "corpus", 200 },
+        { "corpus", 5_000 },
+        { "examples", 300 },
+        // A syntax error in one piece: the whole is read as one, so recovery is as before.
+        { "broken", 200 },
+        // Directives and CRLF line ends are read whole.
+        { "directive", 50 },
+        { "crlf", 50 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Streams))]
+    public void LoadText_InPieces_IsTheSameAsWhole(string stream, int pieceLength)
+    {
+        var text = Text(stream);
+        var loader = new ManifestLoader();
+        var whole = loader.LoadText("all.yaml", text, int.MaxValue / 2);
+        var pieces = loader.LoadText("all.yaml", text, pieceLength);
+        Assert.True(whole.Manifests.Count > 3);
+        Assert.Equal(Dump(whole), Dump(pieces));
+        Assert.Equal(Report(whole), Report(pieces));
+    }
+
+    private static string Text(string stream) => stream switch
+    {
+        "corpus" => Join(Path.Combine("tests", "KubePlan.Core.Tests", "Corpus"), "examples"),
+        "examples" => Join("examples"),
+        "broken" => Join("examples") + "---\nkind: ConfigMap\nmetadata: {name: \"open\n---\n" + Join("examples"),
+        "directive" => "%YAML 1.1\n---\n" + Join("examples"),
+        "crlf" => Join("examples").Replace("\n", "\r\n", StringComparison.Ordinal),
+        _ => throw new ArgumentException(stream),
+    };
+
+    private static string Report(LoadResult input)
+    {
+        var report = Linter.Run(input, new LintOptions());
+        using var writer = new StringWriter();
+        ReportWriters.Find("json")!.Write(report, writer, new ReportOptions(false, RuleCatalog.BuiltIn, KubePlan.Diagnostics.Severity.Error));
+        return writer.ToString();
+    }
+
+    private static string Dump(LoadResult result)
+    {
+        var builder = new StringBuilder();
+        builder.Append("documents ").Append(result.Documents).Append('\n');
+        foreach (var problem in result.Problems)
+        {
+            builder.Append("problem ").Append(problem.Position).Append(' ').Append(problem.Message).Append('\n');
+        }
+
+        foreach (var manifest in result.Manifests)
+        {
+            builder.Append("manifest ").Append(manifest.DocumentIndex).Append(' ').Append(manifest.Ref).Append('\n');
+            Dump(builder, manifest.Root, 1);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Dump(StringBuilder builder, YNode node, int depth)
+    {
+        builder.Append(' ', depth * 2).Append(node.Start).Append(' ');
+        switch (node)
+        {
+            case YScalar s:
+                builder.Append(s.Kind).Append(' ').Append(s.Text).Append(s.IsPlain ? " plain" : string.Empty).Append('\n');
+                break;
+            case YMapping m:
+                builder.Append("mapping\n");
+                foreach (var entry in m.Entries)
+                {
+                    Dump(builder, entry.Key, depth + 1);
+                    Dump(builder, entry.Value, depth + 2);
+                }
+
+                break;
+            case YSequence q:
+                builder.Append("sequence\n");
+                foreach (var item in q.Items)
+                {
+                    Dump(builder, item, depth + 1);
+                }
+
+                break;
+        }
+    }
+}
