@@ -49,13 +49,13 @@ dotnet build benchmarks/YamlParseFloor -c Release -o "$out/floor" -v quiet -nolo
 tool="$tooldir/kubeplan"
 input_bytes=$(find "$corpus" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
-# One timed run: prints "wall_ms cpu_percent peak_kib".
+# One timed run: prints "wall_ms cpu_percent peak_kib cpu_ms" (cpu_ms: user + system time).
 measure() {
   local start end
   start=$(date +%s%N)
-  /usr/bin/time -f "%P %M" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
+  /usr/bin/time -f "%P %M %U %S" -o "$out/time.txt" "$@" >"$out/stdout.txt" 2>"$out/stderr.txt" || true
   end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 )) $(tr -d '%' <"$out/time.txt" | tail -1)"
+  echo "$(( (end - start) / 1000000 )) $(tr -d '%' <"$out/time.txt" | tail -1 | awk '{ printf "%s %s %d", $1, $2, ($3 + $4) * 1000 }')"
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
@@ -82,6 +82,10 @@ for _ in $(seq $(( runs * 2 ))); do
 done
 
 floor_ms=$(cut -d' ' -f1 "$out/floor.txt" | median)
+floor_cpu_ms=$(cut -d' ' -f4 "$out/floor.txt" | median)
+lint_cpu_ms=$(cut -d' ' -f4 "$out/lint.txt" | median)
+version_cpu_ms=$(cut -d' ' -f4 "$out/version.txt" | median)
+small_cpu_ms=$(cut -d' ' -f4 "$out/small.txt" | median)
 lint_ms=$(cut -d' ' -f1 "$out/lint.txt" | median)
 lint_cpu=$(cut -d' ' -f2 "$out/lint.txt" | median)
 lint_kib=$(cut -d' ' -f3 "$out/lint.txt" | median)
@@ -89,13 +93,14 @@ version_ms=$(cut -d' ' -f1 "$out/version.txt" | median)
 small_ms=$(cut -d' ' -f1 "$out/small.txt" | median)
 documents=$(grep -o '"documents": [0-9]*' "$out/report.json" | head -1 | grep -o '[0-9]*$')
 awk -v mb="$megabytes" -v bytes="$input_bytes" -v docs="$documents" -v runs="$runs" -v floor="$floor_ms" -v lint="$lint_ms" \
-    -v cpu="$lint_cpu" -v kib="$lint_kib" -v version="$version_ms" -v small="$small_ms" -v cores="$(nproc)" 'BEGIN {
+    -v cpu="$lint_cpu" -v kib="$lint_kib" -v version="$version_ms" -v small="$small_ms" -v cores="$(nproc)" \
+    -v fcpu="$floor_cpu_ms" -v lcpu="$lint_cpu_ms" -v vcpu="$version_cpu_ms" -v scpu="$small_cpu_ms" 'BEGIN {
   printf "corpus: realistic %s MB: %.1f MiB, %d documents; medians of %d runs; %d cores; load average %s\n", mb, bytes / 1048576, docs, runs, cores, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'"
-  printf "floor (YamlDotNet event parse, one thread, process wall): %.2f s\n", floor / 1000
-  printf "lint, all rules, json:                                   %.2f s = %.2fx the floor; CPU %d%% (of %d00%%)\n", lint / 1000, lint / floor, cpu, cores
-  printf "lint peak memory:                                        %.0f MiB = %.2fx the input\n", kib / 1024, kib * 1024 / bytes
-  printf "kubeplan --version:                                      %d ms\n", version
-  printf "kubeplan lint examples/web.yaml (schema on):             %d ms\n", small
+  printf "floor (YamlDotNet event parse, one thread, process):  %.2f s wall, %.2f s CPU\n", floor / 1000, fcpu / 1000
+  printf "lint, all rules, json:                                %.2f s wall = %.2fx the floor; %.2f s CPU = %.2fx; CPU %d%% (of %d00%%)\n", lint / 1000, lint / floor, lcpu / 1000, lcpu / fcpu, cpu, cores
+  printf "lint peak memory:                                     %.0f MiB = %.2fx the input\n", kib / 1024, kib * 1024 / bytes
+  printf "kubeplan --version:                                   %d ms wall, %d ms CPU\n", version, vcpu
+  printf "kubeplan lint examples/web.yaml (schema on):          %d ms wall, %d ms CPU\n", small, scpu
 }'
 if [ -n "$expect" ]; then
   if ! cmp -s "$out/report.json" "$expect"; then
