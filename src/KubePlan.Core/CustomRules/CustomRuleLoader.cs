@@ -116,10 +116,17 @@ public sealed partial class CustomRuleLoader
     /// <summary>Loads the custom rules under the given paths.</summary>
     public CustomRuleSet Load(IEnumerable<string> paths)
     {
-        var (sources, errors) = ReadSources(paths);
+        var given = paths.ToList();
+        var (sources, errors) = ReadSources(given);
         if (errors.Count > 0)
         {
             return new CustomRuleSet([], errors, false, TimeSpan.Zero, null);
+        }
+
+        if (sources.Count == 0)
+        {
+            var where = string.Join(", ", given.Select(ManifestLoader.DisplayPath));
+            return new CustomRuleSet([], [new CustomRuleError(where, 0, 0, CustomRuleError.NoRules, "no .cs files found")], false, TimeSpan.Zero, null);
         }
 
         return Load(sources);

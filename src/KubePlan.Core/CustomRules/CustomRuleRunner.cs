@@ -38,7 +38,8 @@ internal static class CustomRuleRunner
 
         var budget = options.CustomRuleTimeout > TimeSpan.Zero ? options.CustomRuleTimeout : CustomRuleTimeout.Default;
         var run = new CustomRuleRun();
-        var thread = new Thread(() => run.Execute(rule, context))
+        // A stack as deep as the main thread's, so a recursive rule behaves as it would there.
+        var thread = new Thread(() => run.Execute(rule, context), maxStackSize: 8 * 1024 * 1024)
         {
             IsBackground = true,
             Name = "kubeplan custom rule " + rule.Id,

@@ -165,12 +165,13 @@ public class CustomRuleIsolationTests(MisbehavingRulesFixture rules) : IClassFix
     [InlineData("test/loops-forever", "was abandoned")]
     public void LoopingRule_IsStoppedByItsBudget_AndReportedTheSameWay(string id, string outcome)
     {
-        var report = Lint(Short, rules.Get(id), rules.Get("bare-rule"));
+        // Only the looping rule runs with the short budget, so that no other rule can overrun on a busy machine.
+        var report = Lint(Short, rules.Get(id));
 
         var failure = Assert.Single(report.Diagnostics, d => d.RuleId == CustomRuleFindings.Failed);
         Assert.Contains($"custom rule '{id}' did not finish within its time budget of 200ms", failure.Message, StringComparison.Ordinal);
         Assert.Contains(outcome, failure.Message, StringComparison.Ordinal);
-        Assert.Equal(3, report.Diagnostics.Count(d => d.RuleId == "bare-rule"));
+        Assert.Contains(report.Diagnostics, d => d.RuleId == RuleIds.ApiValidation || d.RuleId == RuleIds.Schema);
         if (id == "test/loops-over-objects")
         {
             Assert.NotNull(failure.Object);
@@ -210,7 +211,7 @@ public class CustomRuleIsolationTests(MisbehavingRulesFixture rules) : IClassFix
     [Fact]
     public async Task Json_WithCustomFindings_ValidatesAgainstTheReportSchema()
     {
-        var report = Lint(Short, rules.Get("test/throws"), rules.Get("bare-rule"));
+        var report = Lint(new LintOptions(), rules.Get("test/throws"), rules.Get("bare-rule"));
         Assert.Contains(report.Diagnostics, d => d.RuleId == CustomRuleFindings.BareId);
         using var text = new StringWriter();
         new KubePlan.Reporting.JsonReportWriter().Write(report, text, new());

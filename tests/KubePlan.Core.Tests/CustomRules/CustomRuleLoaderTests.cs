@@ -124,6 +124,23 @@ public class CustomRuleLoaderTests(CustomRuleExamplesFixture examples, ITestOutp
     }
 
     [Fact]
+    public void FolderWithoutRuleFiles_IsAnError_NamingTheFolder()
+    {
+        var empty = Directory.CreateTempSubdirectory("kubeplan-no-rules-");
+        try
+        {
+            using var set = new CustomRuleLoader(cacheDirectory: null).Load([empty.FullName]);
+
+            var error = Assert.Single(set.Errors);
+            Assert.Equal((empty.FullName.Replace('\\', '/'), CustomRuleError.NoRules), (error.File, error.Code));
+        }
+        finally
+        {
+            empty.Delete();
+        }
+    }
+
+    [Fact]
     public void CacheKey_DependsOnThePaths_BecauseTheImageNamesThem()
     {
         var text = examples.Sources[0].Text;
