@@ -7,14 +7,14 @@ using McMaster.Extensions.CommandLineUtils;
 
 namespace KubePlan.Cli.Commands;
 
-[Command(Name = "plan", Description = "Plan the rollout of every Deployment, StatefulSet and DaemonSet and the run of every Job and CronJob, wave by wave; or, with --scale, the named resizes. Exit 1 when a workload or document could not be planned.")]
+[Command(Name = "plan", Description = "Plan the rollout of every Deployment, StatefulSet, DaemonSet, ReplicaSet and ReplicationController and the run of every Job and CronJob, wave by wave; or, with --scale, the named resizes. Exit 1 when a workload or document could not be planned.")]
 public sealed class PlanCommand(IConsole console)
 {
     [Argument(0, Name = "PATHS", Description = "Files, directories (recursive) or - for stdin.")]
     [Required]
     public string[] Paths { get; set; } = [];
 
-    [Option("--scale <RESIZE>", Description = "Plan only this resize, KIND/NAME=N (repeatable): deploy/web=5, sts/db=3, deploy/prod/web=5 for a namespace.")]
+    [Option("--scale <RESIZE>", Description = "Plan only this resize, KIND/NAME=N (repeatable): deploy/web=5, sts/db=3, rs/web=2, rc/legacy=4, deploy/prod/web=5 for a namespace.")]
     public string[] Scale { get; set; } = [];
 
     [Option("--from-replicas <N>", Description = "The rollout also resizes: the workload runs N replicas before it (a scaling event comes first).")]

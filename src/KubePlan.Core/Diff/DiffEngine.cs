@@ -106,6 +106,9 @@ public sealed class DiffEngine
 
     private static bool IsRolloutKind(Manifest m) => m.Group is "apps" or "extensions" && m.Kind is "Deployment" or "StatefulSet" or "DaemonSet";
 
+    private static bool IsReplicaSetKind(Manifest m) =>
+        (m.Group is "apps" or "extensions" && m.Kind == "ReplicaSet") || m.IsKind(string.Empty, "ReplicationController");
+
     private static bool IsBatchKind(Manifest m) => m.Group == "batch" && m.Kind is "Job" or "CronJob";
 
     private static bool HasReplicas(Manifest m) =>
@@ -193,6 +196,15 @@ public sealed class DiffEngine
             {
                 notes.Add("updateStrategy is OnDelete: pods are replaced only when you delete them");
             }
+        }
+        else if (IsReplicaSetKind(@new) && templateChanges.Count > 0)
+        {
+            // A ReplicaSet has no rollout: running pods keep the old template.
+            impacts.Add(replicasChanged ? Impact.Scale : Impact.Update);
+            plan = planner?.PlanRollout(old, @new, newSet);
+            messages.Add($"pod template changed ({Triggers(templateChanges, template!)}): no running pod is replaced; only pods created later get the new template"
+                + (replicasChanged ? $"; scaled from {ReplicasText(old)} to {ReplicasText(@new)}" : string.Empty));
+            notes.Add("a ReplicaSet or ReplicationController has no rollout: delete the old pods to replace them, or use a Deployment");
         }
         else if (replicasChanged)
         {

@@ -30,7 +30,8 @@ public sealed class RolloutPlannerAdapter(PlanningOptions? options = null) : IRo
             from = null;
         }
 
-        var outcome = WorkloadPlanning.PlanRollout(newObject, Options(newSet) with { FromReplicas = from });
+        var options = Options(newSet) with { FromReplicas = from };
+        var outcome = PlanReport.WithEndpoints(WorkloadPlanning.PlanRollout(newObject, options), newSet, options);
         return outcome.Plan is { } plan ? Attach(plan) : null;
     }
 
@@ -46,7 +47,7 @@ public sealed class RolloutPlannerAdapter(PlanningOptions? options = null) : IRo
         }
 
         // The resize starts from the old object's replicas; HPA notes come from the new side.
-        var outcome = PlanReport.PlanScale(newSet, newObject, WorkloadPlanning.Replicas(newObject), Options(newSet), current: oldObject);
+        var outcome = PlanReport.WithEndpoints(PlanReport.PlanScale(newSet, newObject, WorkloadPlanning.Replicas(newObject), Options(newSet), current: oldObject), newSet, Options(newSet));
         return outcome.Plan is { } plan ? Attach(plan) : null;
     }
 

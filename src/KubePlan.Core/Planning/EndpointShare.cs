@@ -6,6 +6,9 @@ namespace KubePlan.Planning;
 /// </summary>
 public sealed record EndpointShare(string Service, int Replicas, int TotalReplicas, IReadOnlyList<string> Workloads)
 {
+    /// <summary>The replicas of the other workloads the Service selects.</summary>
+    public int OtherReplicas => TotalReplicas - Replicas;
+
     /// <summary>The workload's share of the Service's endpoints, in percent (0 when the Service has none).</summary>
     public double Percent => TotalReplicas == 0 ? 0 : Math.Round(100.0 * Replicas / TotalReplicas, 1, MidpointRounding.AwayFromZero);
 }

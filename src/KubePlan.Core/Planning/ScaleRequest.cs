@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KubePlan.Planning;
 
 /// <summary>
-/// One <c>--scale KIND/NAME=N</c>: resize the named Deployment or StatefulSet to N replicas.
+/// One <c>--scale KIND/NAME=N</c>: resize the named Deployment, StatefulSet, ReplicaSet or ReplicationController to N replicas.
 /// NAME may be <c>namespace/name</c>; without a namespace it matches the name in any namespace.
 /// </summary>
 public sealed record ScaleRequest(string Kind, string? Namespace, string Name, int Replicas)
@@ -17,6 +17,12 @@ public sealed record ScaleRequest(string Kind, string? Namespace, string Name, i
         ["sts"] = "StatefulSet",
         ["statefulset"] = "StatefulSet",
         ["statefulsets"] = "StatefulSet",
+        ["rs"] = "ReplicaSet",
+        ["replicaset"] = "ReplicaSet",
+        ["replicasets"] = "ReplicaSet",
+        ["rc"] = "ReplicationController",
+        ["replicationcontroller"] = "ReplicationController",
+        ["replicationcontrollers"] = "ReplicationController",
     };
 
     private static readonly HashSet<string> DaemonSetNames = new(StringComparer.OrdinalIgnoreCase) { "ds", "daemonset", "daemonsets" };
@@ -55,7 +61,7 @@ public sealed record ScaleRequest(string Kind, string? Namespace, string Name, i
 
         if (!KindNames.TryGetValue(parts[0], out var kind))
         {
-            throw new PlanRequestException($"--scale '{text}': unknown kind '{parts[0]}'; use deploy/deployment or sts/statefulset");
+            throw new PlanRequestException($"--scale '{text}': unknown kind '{parts[0]}'; use deploy, sts, rs or rc");
         }
 
         return parts.Length == 3

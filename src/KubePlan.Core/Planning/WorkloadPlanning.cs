@@ -1,3 +1,4 @@
+using System.Globalization;
 using KubePlan.Cron;
 using KubePlan.Manifests;
 using KubePlan.Rules;
@@ -30,6 +31,9 @@ public sealed record PlanningOptions
 
     /// <summary>How many next runs of a CronJob a plan lists.</summary>
     public int NextRunCount { get; init; } = 5;
+
+    /// <summary>Pod objects of the input, for the ranking of a ReplicaSet's or ReplicationController's scale-down.</summary>
+    public IReadOnlyList<Manifest> Pods { get; init; } = [];
 }
 
 /// <summary>A plan, or why a workload cannot be planned (an invalid strategy, a kind with no rollout).</summary>
@@ -42,7 +46,12 @@ public sealed record PlanOutcome(Manifest Workload, RolloutPlan? Plan, string? P
 public static class WorkloadPlanning
 {
     public static bool IsPlannable(Manifest m) =>
-        (m.Group, m.Kind) is ("apps" or "extensions", "Deployment" or "DaemonSet") or ("apps", "StatefulSet") or ("batch", "Job" or "CronJob");
+        (m.Group, m.Kind) is ("apps" or "extensions", "Deployment" or "DaemonSet") or ("apps", "StatefulSet") or ("batch", "Job" or "CronJob")
+        || IsReplicaSet(m);
+
+    /// <summary>A ReplicaSet or ReplicationController: keeps a number of pods, with no rollout of its own.</summary>
+    public static bool IsReplicaSet(Manifest m) =>
+        (m.Group, m.Kind) is ("apps" or "extensions", "ReplicaSet") or ("", "ReplicationController");
 
     /// <summary>The rollout a pod-template change starts.</summary>
     public static PlanOutcome PlanRollout(Manifest m, PlanningOptions options) => Plan(m, options, scale: null);
@@ -107,15 +116,22 @@ public static class WorkloadPlanning
     {
         try
         {
-            return (m.Group, m.Kind) switch
+            var outcome = (m.Group, m.Kind) switch
             {
                 ("apps" or "extensions", "Deployment") => PlanDeployment(m, options, scale),
                 ("apps", "StatefulSet") => PlanStatefulSet(m, options, scale),
                 ("apps" or "extensions", "DaemonSet") => PlanDaemonSet(m, options),
                 ("batch", "Job") => new PlanOutcome(m, JobPlanner.Plan(JobRequestOf(m.At("spec"), Subject(m), options, scale)), null),
                 ("batch", "CronJob") => PlanCronJob(m, options),
+                ("apps" or "extensions", "ReplicaSet") or ("", "ReplicationController") => PlanReplicaSet(m, options, scale),
                 _ => new PlanOutcome(m, null, $"{m.Kind} has no rollout to plan"),
             };
+            if (scale is null && outcome.Plan is { } plan && RevisionHistory.Applies(m))
+            {
+                outcome = outcome with { Plan = plan with { Notes = [.. plan.Notes, RevisionHistory.Note(m)] } };
+            }
+
+            return outcome;
         }
         catch (PlanningInputException e)
         {
@@ -144,7 +160,45 @@ public static class WorkloadPlanning
             Timing = Timing(m, options.PodStartupSeconds),
             NewReplicaSetName = m.Name,
         };
-        return new PlanOutcome(m, scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request), null);
+        var paused = m.At("spec", "paused")?.Scalar?.Value is true;
+        if (paused && scale is null)
+        {
+            return new PlanOutcome(m, Paused(m, DeploymentPlanner.PlanRollout(request)), null);
+        }
+
+        var planned = scale is null ? DeploymentPlanner.PlanRollout(request) : DeploymentPlanner.PlanScale(request);
+        if (paused)
+        {
+            planned = planned with { Notes = [.. planned.Notes, "spec.paused: a paused Deployment still scales (deployment_controller.go syncDeployment runs sync, the proportional scaling of its ReplicaSets); only rollouts wait for kubectl rollout resume."] };
+        }
+
+        return new PlanOutcome(m, planned, null);
+    }
+
+    /// <summary>
+    /// A paused Deployment's plan: deployment_controller.go syncDeployment only runs sync (scaling)
+    /// while spec.paused is true, so a template change creates no ReplicaSet and replaces no pod.
+    /// </summary>
+    private static RolloutPlan Paused(Manifest m, RolloutPlan resumed)
+    {
+        var notes = new List<string>
+        {
+            "spec.paused: the Deployment controller only scales a paused Deployment; a pod-template change creates no new ReplicaSet and replaces no pod until it is resumed.",
+            "Once resumed: " + resumed.Verdict + ".",
+        };
+        if (resumed.Parameters.FromReplicas != resumed.Parameters.Replicas)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"spec.replicas changes from {resumed.Parameters.FromReplicas} to {resumed.Parameters.Replicas}: that is applied while paused, by scaling the current ReplicaSets."));
+        }
+
+        return resumed with
+        {
+            Parameters = resumed.Parameters with { Paused = true },
+            Steps = [],
+            Notes = notes,
+            TotalDuration = TimeSpan.Zero,
+            Verdict = $"paused: nothing rolls out until `kubectl rollout resume deployment/{m.Name}`",
+        };
     }
 
     private static PlanOutcome PlanStatefulSet(Manifest m, PlanningOptions options, int? scale)
@@ -196,6 +250,27 @@ public static class WorkloadPlanning
             Timing = Timing(m, options.PodStartupSeconds),
         };
         return new PlanOutcome(m, DaemonSetPlanner.PlanRollout(request), null);
+    }
+
+    private static PlanOutcome PlanReplicaSet(Manifest m, PlanningOptions options, int? scale)
+    {
+        var selector = m.Kind == "ReplicationController"
+            ? LabelSelector.FromLabels(m.At("spec", "selector") is { Mapping: not null } s ? LabelMap.Read(s.Node) : Workloads.TemplateLabels(m))
+            : LabelSelector.Parse(m.At("spec", "selector")).Selector;
+        var pods = options.Pods
+            .Where(p => p.Namespace == m.Namespace && !selector.IsEmpty && selector.Matches(LabelMap.Read(p.At("metadata", "labels")?.Node)))
+            .Select(PodDeletionRanking.Read)
+            .ToList();
+        var request = new ReplicaSetRequest
+        {
+            Subject = Subject(m),
+            Replicas = scale ?? Replicas(m),
+            FromReplicas = scale is null ? options.FromReplicas : Replicas(m),
+            Timing = Timing(m, options.PodStartupSeconds),
+            Pods = pods,
+            Now = options.Now,
+        };
+        return new PlanOutcome(m, scale is null ? ReplicaSetPlanner.PlanRollout(request) : ReplicaSetPlanner.PlanScale(request), null);
     }
 
     /// <summary>A Job spec (a Job's spec or a CronJob's jobTemplate.spec) as the Job controller reads it.</summary>

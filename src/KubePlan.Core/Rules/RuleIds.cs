@@ -29,6 +29,8 @@ public static class RuleIds
     public const string PdbBlocksEviction = "pdb-blocks-eviction";
     public const string HpaReplicasConflict = "hpa-replicas-conflict";
     public const string UnusedSuppression = "unused-suppression";
+    public const string DeploymentPaused = "deployment-paused";
+    public const string RollbackHistory = "rollback-history";
     public const string LatestTag = "latest-tag";
     public const string ImagePullPolicy = "image-pull-policy";
     public const string MissingRequests = "missing-requests";

@@ -55,7 +55,7 @@ public sealed class PlanReport
         ArgumentNullException.ThrowIfNull(request);
         var set = new ManifestSet(input.Manifests);
         var nodes = request.Options.Nodes.Concat(input.Manifests.Where(m => m.IsKind(string.Empty, "Node"))).Distinct().ToList();
-        var options = request.Options with { Nodes = nodes };
+        var options = request.Options with { Nodes = nodes, Pods = input.Manifests.Where(m => m.IsKind(string.Empty, "Pod")).ToList() };
         // Invalid UTF-8 costs no document (it is read as U+FFFD), so it is no reason a plan is missing.
         var problems = input.Problems
             .Where(p => p.Kind != InputProblemKind.Encoding)
@@ -63,7 +63,7 @@ public sealed class PlanReport
             .ToList();
 
         var entries = request.Scale.Count == 0
-            ? input.Manifests.Where(WorkloadPlanning.IsPlannable).Select(m => Entry(WorkloadPlanning.PlanRollout(m, options))).ToList()
+            ? input.Manifests.Where(WorkloadPlanning.IsPlannable).Select(m => Entry(WithEndpoints(WorkloadPlanning.PlanRollout(m, options), set, options))).ToList()
             : PlanScales(set, request, options);
         return new PlanReport(entries, problems);
     }
@@ -99,7 +99,7 @@ public sealed class PlanReport
                 throw new PlanRequestException($"--scale names {workload.Kind}/{workload.Name} more than once");
             }
 
-            entries.Add(Entry(PlanScale(set, workload, scale.Replicas, options)));
+            entries.Add(Entry(WithEndpoints(PlanScale(set, workload, scale.Replicas, options), set, options)));
         }
 
         return entries;
@@ -107,7 +107,7 @@ public sealed class PlanReport
 
     private static Manifest Resolve(ManifestSet set, ScaleRequest scale, string? preferredNamespace)
     {
-        var named = set.All.Where(m => m.Kind == scale.Kind && m.Group is "apps" or "extensions" && m.Name == scale.Name).ToList();
+        var named = set.All.Where(m => m.Kind == scale.Kind && (scale.Kind == "ReplicationController" ? m.Group.Length == 0 : m.Group is "apps" or "extensions") && m.Name == scale.Name).ToList();
         var matches = scale.Namespace is not null
             ? named.Where(m => m.Namespace == scale.Namespace).ToList()
             : preferredNamespace is not null && named.Any(m => m.Namespace == preferredNamespace)
@@ -120,6 +120,13 @@ public sealed class PlanReport
             _ => throw new PlanRequestException(
                 $"--scale {scale.Target}: {matches.Count} objects match (in namespaces {string.Join(", ", matches.Select(m => m.Namespace).Distinct().Order(StringComparer.Ordinal))}); name one as KIND/NAMESPACE/NAME"),
         };
+    }
+
+    /// <summary>Adds the workload's share of the endpoints of Services that also select other workloads (canaries).</summary>
+    public static PlanOutcome WithEndpoints(PlanOutcome outcome, ManifestSet set, PlanningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        return outcome.Plan is { } plan ? outcome with { Plan = EndpointShares.Attach(plan, outcome.Workload, set, options) } : outcome;
     }
 
     private static PlanEntry Entry(PlanOutcome outcome) =>

@@ -100,7 +100,7 @@ public static class PlanText
             what += Invariant($" (from {p.FromReplicas})");
         }
 
-        if (plan.Verdict.StartsWith("does not finish", StringComparison.Ordinal) || plan.Verdict.StartsWith("nothing to do", StringComparison.Ordinal))
+        if (plan.Parameters.Paused == true || plan.Verdict.StartsWith("does not finish", StringComparison.Ordinal) || plan.Verdict.StartsWith("nothing to do", StringComparison.Ordinal))
         {
             return what + ": " + plan.Verdict;
         }
@@ -147,7 +147,7 @@ public static class PlanText
     }
 
     /// <summary>What every format says when the input holds no workload to plan.</summary>
-    public const string NothingToPlan = "nothing to plan: no Deployment, StatefulSet, DaemonSet, Job or CronJob in the input";
+    public const string NothingToPlan = "nothing to plan: no Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job or CronJob in the input";
 
     /// <summary>A percentage with at most one decimal: <c>20%</c>, <c>33.3%</c>.</summary>
     public static string Percent(double value) => value.ToString("0.#", CultureInfo.InvariantCulture) + "%";

@@ -17,7 +17,7 @@ public class MarkdownPlanWriterTests
         Assert.Contains("| 1 | create ReplicaSet web with 3 pods<br>scale old ReplicaSet web-old 10 → 8<br>scale new ReplicaSet web 3 → 5 | 8 | 5 | 13 | 8 | 10s |", md, StringComparison.Ordinal);
         Assert.Contains("| 3 | scale old ReplicaSet web-old 3 → 0 | 0 | 10 | 13 | 10 | 0s |", md, StringComparison.Ordinal);
         Assert.Contains("**Verdict:** RollingUpdate of 10 replicas in 3 waves", md, StringComparison.Ordinal);
-        Assert.Contains("<details><summary>Notes (4)</summary>", md, StringComparison.Ordinal);
+        Assert.Contains("<details><summary>Notes (5)</summary>", md, StringComparison.Ordinal);
     }
 
     [Fact]
