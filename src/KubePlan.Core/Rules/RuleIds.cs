@@ -52,4 +52,23 @@ public static class RuleIds
     public const string DanglingNetworkPolicy = "dangling-networkpolicy";
     public const string MissingReference = "missing-reference";
     public const string StatefulSetService = "statefulset-service";
+    public const string PssPrivileged = "pss-privileged";
+    public const string PssHostNamespaces = "pss-host-namespaces";
+    public const string PssHostPathVolumes = "pss-host-path-volumes";
+    public const string PssHostPorts = "pss-host-ports";
+    public const string PssCapabilities = "pss-capabilities";
+    public const string PssAppArmor = "pss-apparmor";
+    public const string PssSeLinux = "pss-selinux";
+    public const string PssProcMount = "pss-proc-mount";
+    public const string PssSeccomp = "pss-seccomp";
+    public const string PssSysctls = "pss-sysctls";
+    public const string PssHostProcess = "pss-host-process";
+    public const string PssHostProbes = "pss-host-probes";
+    public const string PssVolumeTypes = "pss-volume-types";
+    public const string PssPrivilegeEscalation = "pss-privilege-escalation";
+    public const string PssRunAsNonRoot = "pss-run-as-non-root";
+    public const string PssRunAsUser = "pss-run-as-user";
+    public const string PssSeccompRestricted = "pss-seccomp-restricted";
+    public const string PssCapabilitiesRestricted = "pss-capabilities-restricted";
+    public const string PssProcMountRestricted = "pss-proc-mount-restricted";
 }
