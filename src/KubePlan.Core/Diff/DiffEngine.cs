@@ -369,7 +369,12 @@ public sealed class DiffEngine
     /// <summary>Problems reading a side, as the findings lint would report for them.</summary>
     public static IEnumerable<Diagnostic> ProblemDiagnostics(LoadResult side) =>
         side.Problems.Select(p => new Diagnostic(
-            p.Kind == InputProblemKind.Syntax ? RuleIds.YamlSyntax : RuleIds.ManifestStructure,
-            Severity.Error, p.Message, p.File.Path, p.Position.Line, p.Position.Column, null, null, p.Hint))
+            p.Kind switch
+            {
+                InputProblemKind.Syntax or InputProblemKind.Encoding => RuleIds.YamlSyntax,
+                InputProblemKind.NestingLimit => RuleIds.YamlNestingLimit,
+                _ => RuleIds.ManifestStructure,
+            },
+            p.Kind is InputProblemKind.Encoding or InputProblemKind.NestingLimit ? Severity.Warning : Severity.Error, p.Message, p.File.Path, p.Position.Line, p.Position.Column, null, null, p.Hint))
         .Order(Diagnostic.Order);
 }

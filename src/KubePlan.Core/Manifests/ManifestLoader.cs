@@ -12,6 +12,12 @@ public enum InputProblemKind
 
     /// <summary>A document that parses but is not a Kubernetes object (not a mapping, bad List).</summary>
     Structure,
+
+    /// <summary>Bytes that are not valid UTF-8: read as U+FFFD, as Kubernetes does, and warned about.</summary>
+    Encoding,
+
+    /// <summary>A document Kubernetes reads but that nests deeper than KubePlan analyses.</summary>
+    NestingLimit,
 }
 
 /// <summary>Everything read from the sources of one run.</summary>
@@ -127,21 +133,30 @@ public sealed class ManifestLoader
         return LoadBytes(DisplayPath(path), bytes);
     }
 
-    /// <summary>Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM) and loads them.</summary>
+    /// <summary>Invalid UTF-8 sequences reported one by one up to this many per file; the last one counts the rest.</summary>
+    public const int MaxEncodingWarnings = 10;
+
+    /// <summary>
+    /// Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM) and loads them. Invalid UTF-8
+    /// sequences become U+FFFD, as Kubernetes' decoder makes them, so every document is still read;
+    /// each is a warning at its position.
+    /// </summary>
     public LoadResult LoadBytes(string displayPath, byte[] bytes)
     {
-        var (text, problem) = Decode(bytes);
-        if (problem is not null)
+        var (text, invalid) = Decode(bytes);
+        var result = LoadText(displayPath, text);
+        var file = result.Files[0];
+        for (var i = 0; i < Math.Min(invalid.Count, MaxEncodingWarnings); i++)
         {
-            var result = new LoadResult();
-            var file = new SourceFile(displayPath, text ?? Encoding.UTF8.GetString(bytes));
-            result.Files.Add(file);
-            result.Problems.Add(new InputProblem(file, problem.Value.Position, InputProblemKind.Syntax, problem.Value.Message, problem.Value.Hint));
-            result.Documents = 1;
-            return result;
+            var more = i == MaxEncodingWarnings - 1 && invalid.Count > MaxEncodingWarnings
+                ? $"; {invalid.Count - MaxEncodingWarnings + 1} runs of invalid bytes from here on"
+                : string.Empty;
+            result.Problems.Add(new InputProblem(file, invalid[i], InputProblemKind.Encoding,
+                $"bytes that are not valid UTF-8, read as the replacement character U+FFFD, as Kubernetes reads them{more}",
+                "Save the file as UTF-8; a value written in another encoding reaches the cluster as replacement characters."));
         }
 
-        return LoadText(displayPath, text!);
+        return result;
     }
 
     public LoadResult LoadText(string displayPath, string text) => LoadText(displayPath, text, DefaultPieceLength);
@@ -156,7 +171,8 @@ public sealed class ManifestLoader
         result.Documents += read.BrokenDocuments;
         foreach (var p in read.Problems)
         {
-            result.Problems.Add(new InputProblem(file, p.Position, InputProblemKind.Syntax, p.Message, p.Hint));
+            var kind = p.Kind == YamlProblemKind.NestingLimit ? InputProblemKind.NestingLimit : InputProblemKind.Syntax;
+            result.Problems.Add(new InputProblem(file, p.Position, kind, p.Message, p.Hint));
         }
 
         foreach (var document in read.Documents)
@@ -256,49 +272,65 @@ public sealed class ManifestLoader
         result.Manifests.Add(new Manifest(file, documentIndex, mapping, DefaultNamespace));
     }
 
-    private static (string? Text, (SourcePosition Position, string Message, string Hint)? Problem) Decode(byte[] bytes)
+    private static (string Text, List<SourcePosition> Invalid) Decode(byte[] bytes)
     {
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            return (encoding.GetString(bytes, 2, bytes.Length - 2), null);
+            return (encoding.GetString(bytes, 2, bytes.Length - 2), []);
         }
 
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        var nul = Array.IndexOf(bytes, (byte)0, start);
-        if (nul >= 0)
+        var span = bytes.AsSpan(start);
+        if (System.Text.Unicode.Utf8.IsValid(span))
         {
-            return (null, (PositionOf(bytes, start, nul), "the file is not text (it contains a NUL byte): it looks like a binary file", "Lint YAML or JSON manifests only; remove binary files from the input."));
+            return (Encoding.UTF8.GetString(span), []);
         }
 
-        var strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        try
-        {
-            return (strict.GetString(bytes, start, bytes.Length - start), null);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var at = start + Math.Max(0, e.Index);
-            var position = PositionOf(bytes, start, Math.Min(at, bytes.Length));
-            return (null, (position, "the file is not valid UTF-8 text (an invalid byte sequence starts here)", "Save the file as UTF-8; Kubernetes reads manifests as UTF-8."));
-        }
+        // The replacing decoder turns each maximal invalid subsequence into one U+FFFD, as
+        // kubectl's output shows for the same bytes (E2 82 41 gives one, FF FE gives two).
+        return (Encoding.UTF8.GetString(span), FindInvalidSequences(span));
     }
 
-    private static SourcePosition PositionOf(byte[] bytes, int start, int offset)
+    /// <summary>The 1-based positions (in decoded characters) of each run of invalid UTF-8 sequences.</summary>
+    private static List<SourcePosition> FindInvalidSequences(ReadOnlySpan<byte> bytes)
     {
+        var found = new List<SourcePosition>();
         var line = 1;
-        var lineStart = start;
-        for (var i = start; i < offset; i++)
+        var column = 1;
+        var offset = 0;
+        var previousInvalid = false;
+        while (offset < bytes.Length)
         {
-            if (bytes[i] == (byte)'\n')
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                if (!previousInvalid)
+                {
+                    found.Add(new SourcePosition(line, column));
+                }
+
+                previousInvalid = true;
+                column++;
+                offset += Math.Max(1, consumed);
+                continue;
+            }
+
+            previousInvalid = false;
+            if (rune.Value == '\n')
             {
                 line++;
-                lineStart = i + 1;
+                column = 1;
             }
+            else
+            {
+                column += rune.Utf16SequenceLength;
+            }
+
+            offset += Math.Max(1, consumed);
         }
 
-        var column = Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1;
-        return new SourcePosition(line, column);
+        return found;
     }
 
     private static IEnumerable<string> EnumerateManifestFiles(string directory)

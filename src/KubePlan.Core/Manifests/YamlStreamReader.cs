@@ -6,51 +6,71 @@ namespace KubePlan.Manifests;
 /// <summary>A document of a YAML stream: its root (null when the document is empty).</summary>
 public sealed record YamlDocument(int Index, SourcePosition Start, YNode? Root);
 
+/// <summary>What kind of problem a <see cref="YamlProblem"/> is.</summary>
+public enum YamlProblemKind
+{
+    /// <summary>YAML that Kubernetes cannot read either.</summary>
+    Syntax,
+
+    /// <summary>YAML that Kubernetes reads but that nests deeper than KubePlan analyses.</summary>
+    NestingLimit,
+}
+
 /// <summary>A problem found while reading YAML; <see cref="Fatal"/> problems lost their document.</summary>
-public sealed record YamlProblem(SourcePosition Position, string Message, string? Hint, bool Fatal);
+public sealed record YamlProblem(SourcePosition Position, string Message, string? Hint, bool Fatal, YamlProblemKind Kind = YamlProblemKind.Syntax);
 
 public sealed record YamlReadResult(IReadOnlyList<YamlDocument> Documents, IReadOnlyList<YamlProblem> Problems, int BrokenDocuments);
 
 /// <summary>
 /// Reads a multi-document YAML stream into <see cref="YNode"/> trees with positions, resolving
-/// anchors, aliases and merge keys. A syntax error costs only the document it is in: reading
-/// resumes at the next <c>---</c> line.
+/// anchors, aliases and merge keys. The stream is cut at <c>---</c> lines and each part is read on
+/// its own, as Kubernetes does; a syntax error costs only the part (document) it is in.
 /// </summary>
 public static partial class YamlStreamReader
 {
     /// <summary>More nodes than this after alias expansion is a "billion laughs" document.</summary>
     public const long MaxExpandedNodes = 1_000_000;
 
-    /// <summary>Deeper nesting than this is refused before it can exhaust the stack.</summary>
+    /// <summary>
+    /// Deeper nesting than this is not analysed (the tree and the rules recurse, so this guards the
+    /// stack); the document is reported under its own rule, and still counted.
+    /// </summary>
     public const int MaxDepth = 500;
+
+    /// <summary>yaml.v2's own limit ("exceeded max depth of 10000"): deeper than this Kubernetes refuses the document.</summary>
+    public const int KubernetesMaxDepth = 10_000;
 
     public static YamlReadResult Read(string text)
     {
-        var result = ReadStream(text);
-        if (result.Problems.Any(p => p.Fatal && p.Message.Contains(ExtraSpacesInFirstLine, StringComparison.Ordinal)))
+        var documents = new List<YamlDocument>();
+        var problems = new List<YamlProblem>();
+        var broken = 0;
+        foreach (var part in KubectlYaml.Split(text))
         {
-            // yaml.v2 accepts a block scalar whose first lines hold only spaces (Helm renders
-            // such lines); YamlDotNet does not. Emptying whitespace-only lines keeps every
-            // position and changes only invisible trailing spaces.
-            var normalised = WhitespaceOnlyLine().Replace(text, string.Empty);
-            var retry = ReadStream(normalised);
-            if (retry.BrokenDocuments < result.BrokenDocuments)
+            var lineOffset = part.Line;
+            if (part.BadSeparator is { } after)
             {
-                return retry;
+                // apimachinery's YAMLReader refuses the whole stream here; the document this line opens is lost.
+                problems.Add(new YamlProblem(new SourcePosition(lineOffset, 4),
+                    $"a line that starts with --- must be a document separator, with only spaces or a comment after it (invalid Yaml document separator: {Shorten(after)})",
+                    "Put the content on the next line after a bare ---, or indent the line if it belongs to the value above.", Fatal: true));
+                broken++;
+                continue;
             }
+
+            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems);
         }
 
-        if (result.Problems.Any(IsUnknownEscape))
-        {
-            result = ReadWithQuotedApostrophes(text, result);
-        }
-
-        return result;
+        return new YamlReadResult(documents, problems, broken);
     }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     private const string ExtraSpacesInFirstLine = "found extra spaces in first line";
 
     private const string UnknownEscape = "found unknown escape character";
+
+    private const string QuotedScalarIndentation = "double-quoted scalar, found wrong indentation";
 
     /// <summary>
     /// Stands in for the backslash of a <c>\'</c> escape while YamlDotNet reads the text; one
@@ -58,131 +78,158 @@ public static partial class YamlStreamReader
     /// </summary>
     internal const char EscapedApostropheMarker = '\uE027';
 
-    /// <summary>Retries after an unknown escape this many times at most (one escape per retry).</summary>
-    private const int MaxEscapeRetries = 256;
-
-    private static bool IsUnknownEscape(YamlProblem problem) => problem.Fatal && problem.Message.Contains(UnknownEscape, StringComparison.Ordinal);
+    /// <summary>Re-reads a part after a repairable difference this many times at most (one repair per read).</summary>
+    private const int MaxRepairs = 256;
 
     /// <summary>
-    /// yaml.v2/v3 (and so kubectl) accept <c>\'</c> in a double-quoted scalar as an apostrophe;
-    /// YAML 1.2 and YamlDotNet do not. Each escape the scanner rejects is replaced by a marker
-    /// that the document builder turns back into an apostrophe, and the stream is read again.
+    /// Reads one part (the text between two <c>---</c> lines) and returns how many of its documents
+    /// were lost. Where YamlDotNet refuses what yaml.v2 accepts, the part is repaired without moving
+    /// any position that matters and read again; where yaml.v2 refuses what YamlDotNet accepts, the
+    /// first such position fails the document.
     /// </summary>
-    private static YamlReadResult ReadWithQuotedApostrophes(string text, YamlReadResult first)
+    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems)
     {
-        var patched = text;
-        var result = first;
-        for (var attempt = 0; attempt < MaxEscapeRetries; attempt++)
+        if (part.Length == 0)
         {
-            var problem = result.Problems.FirstOrDefault(IsUnknownEscape);
-            if (problem is null || OffsetOf(patched, problem.Position) is not { } offset)
-            {
-                break;
-            }
-
-            // The scanner marks the backslash, or the character right after it.
-            var backslash = offset < patched.Length && patched[offset] == '\\' ? offset : offset - 1;
-            if (backslash < 0 || backslash + 1 >= patched.Length || patched[backslash] != '\\' || patched[backslash + 1] != '\'')
-            {
-                break;
-            }
-
-            patched = string.Concat(patched.AsSpan(0, backslash), EscapedApostropheMarker.ToString(), patched.AsSpan(backslash + 1));
-            result = ReadStream(patched);
+            return 0;
         }
 
-        return result.BrokenDocuments <= first.BrokenDocuments ? result : first;
+        var guard = FirstViolation(part);
+        var text = part;
+        var shifts = new List<(int Line, int Column)>();
+        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts).Run();
+        for (var repair = 0; repair < MaxRepairs && attempt.Failure is { } failure; repair++)
+        {
+            if (Repair(text, attempt, shifts) is not { } repaired)
+            {
+                break;
+            }
+
+            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts).Run();
+            if (attempt.SplitIndex is null && retry.Failure is { } later && !IsAfter(later.Position, failure.Position))
+            {
+                break;
+            }
+
+            (text, shifts, attempt) = (repaired.Text, repaired.Shifts, retry);
+        }
+
+        foreach (var (start, root) in attempt.Documents)
+        {
+            // A part opened by a --- line: its first document starts at that line, as in YAML.
+            var at = lineOffset > 0 && start == attempt.Documents[0].Start ? new SourcePosition(lineOffset, 1) : start;
+            documents.Add(new YamlDocument(documents.Count, at, root));
+        }
+
+        problems.AddRange(attempt.Problems);
+        if (attempt.Failure is { } fatal)
+        {
+            problems.Add(fatal);
+            return 1;
+        }
+
+        return 0;
     }
 
-    /// <summary>The offset of a 1-based line and column in the text, or null when it lies outside.</summary>
-    private static int? OffsetOf(string text, SourcePosition position)
+    private static bool IsAfter(SourcePosition a, SourcePosition b) => a.Line > b.Line || (a.Line == b.Line && a.Column > b.Column);
+
+    private static KubectlYaml.Violation? FirstViolation(string part)
     {
-        var offset = 0;
-        for (var line = 1; line < position.Line; line++)
+        KubectlYaml.Violation?[] found = [KubectlYaml.FindForbiddenCharacter(part), KubectlYaml.FindLeadingDocumentEnd(part), KubectlYaml.FindRefusedTab(part)];
+        return found.Where(v => v is not null).MinBy(v => v!.Index);
+    }
+
+    /// <summary>A repaired text for a failure that yaml.v2 would not have, or null when there is none.</summary>
+    private static (string Text, List<(int Line, int Column)> Shifts)? Repair(string text, PartResult attempt, List<(int Line, int Column)> shifts)
+    {
+        if (attempt.SplitIndex is { } split)
         {
-            var end = text.IndexOf('\n', offset);
-            if (end < 0)
+            // yaml.v2 ends an anchor name at ':' or '?' and scans on from there; a space there makes
+            // YamlDotNet do the same. Later positions on that line are moved back by the shift.
+            var (line, column) = LineAndColumn(text, split);
+            var moved = shifts.Select(s => s.Line == line && s.Column >= column ? (s.Line, s.Column + 1) : s).ToList();
+            moved.Add((line, column));
+            return (text.Insert(split, " "), moved);
+        }
+
+        var failure = attempt.Failure!;
+        if (failure.Message.Contains(QuotedScalarIndentation, StringComparison.Ordinal) && attempt.FailureIndex is { } lineStart && attempt.ContextColumn is { } needed && needed > 0)
+        {
+            // yaml.v2 does not check the indentation of a quoted scalar's continuation lines;
+            // YamlDotNet does. Folding drops a continuation line's leading white space, so
+            // indenting the line as far as the scalar's start changes no value.
+            var (line, column) = LineAndColumn(text, lineStart);
+            var moved = shifts.Select(s => s.Line == line && s.Column >= column ? (s.Line, s.Column + needed) : s).ToList();
+            moved.AddRange(Enumerable.Range(column, needed).Select(c => (line, c)));
+            return (text.Insert(lineStart, new string(' ', needed)), moved);
+        }
+
+        if (failure.Message.Contains(ExtraSpacesInFirstLine, StringComparison.Ordinal))
+        {
+            // yaml.v2 accepts a block scalar whose first lines hold only spaces (Helm renders
+            // such lines); YamlDotNet does not. Emptying whitespace-only lines keeps every
+            // position and changes only invisible trailing spaces.
+            var normalised = WhitespaceOnlyLine().Replace(text, string.Empty);
+            return normalised == text ? null : (normalised, shifts);
+        }
+
+        if (failure.Message.Contains(UnknownEscape, StringComparison.Ordinal) && attempt.FailureIndex is { } offset)
+        {
+            // yaml.v2/v3 (and so kubectl) accept \' in a double-quoted scalar as an apostrophe;
+            // YAML 1.2 and YamlDotNet do not. The escape is replaced by a marker that the
+            // document builder turns back into an apostrophe. The scanner marks the backslash,
+            // or the character right after it.
+            var backslash = offset < text.Length && text[offset] == '\\' ? offset : offset - 1;
+            if (backslash < 0 || backslash + 1 >= text.Length || text[backslash] != '\\' || text[backslash + 1] != '\'')
             {
                 return null;
             }
 
-            offset = end + 1;
-        }
-
-        var at = offset + position.Column - 1;
-        return at >= 0 && at <= text.Length ? at : null;
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
-    private static partial System.Text.RegularExpressions.Regex WhitespaceOnlyLine();
-
-    private static YamlReadResult ReadStream(string text)
-    {
-        var documents = new List<YamlDocument>();
-        var problems = new List<YamlProblem>();
-        var broken = 0;
-        var lineOffset = 0;
-        var remaining = text;
-        while (true)
-        {
-            var builder = new DocumentBuilder(remaining, lineOffset, documents, problems);
-            var failure = builder.Run();
-            if (failure is null)
-            {
-                break;
-            }
-
-            broken++;
-            problems.Add(failure);
-            // Resume at the next '---' at or after the failing line, but always past the current start.
-            var resume = FindNextDocumentStart(text, Math.Max(failure.Position.Line - 1, lineOffset + 1));
-            if (resume is null)
-            {
-                break;
-            }
-
-            lineOffset = resume.Value.Line;
-            remaining = text[resume.Value.Offset..];
-        }
-
-        return new YamlReadResult(documents, problems, broken);
-    }
-
-    /// <summary>The offset and 0-based line of the first <c>---</c> line at or after the given 0-based line.</summary>
-    private static (int Offset, int Line)? FindNextDocumentStart(string text, int fromLine)
-    {
-        var line = 0;
-        var offset = 0;
-        while (offset < text.Length)
-        {
-            var end = text.IndexOf('\n', offset);
-            var lineEnd = end < 0 ? text.Length : end;
-            if (line >= fromLine && text.AsSpan(offset, lineEnd - offset).StartsWith("---", StringComparison.Ordinal)
-                && (lineEnd - offset == 3 || char.IsWhiteSpace(text[offset + 3])))
-            {
-                return (offset, line);
-            }
-
-            if (end < 0)
-            {
-                break;
-            }
-
-            offset = end + 1;
-            line++;
+            return (string.Concat(text.AsSpan(0, backslash), EscapedApostropheMarker.ToString(), text.AsSpan(backslash + 1)), shifts);
         }
 
         return null;
     }
 
-    private sealed class DocumentBuilder(string text, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems)
+    /// <summary>The 1-based line and column of an offset.</summary>
+    private static (int Line, int Column) LineAndColumn(string text, int offset)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = text.IndexOf('\n'); i >= 0 && i < offset; i = text.IndexOf('\n', i + 1))
+        {
+            line++;
+            lineStart = i + 1;
+        }
+
+        return (line, offset - lineStart + 1);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
+    private static partial System.Text.RegularExpressions.Regex WhitespaceOnlyLine();
+
+    /// <summary>What reading one part gave: its documents, its non-fatal problems, and the fatal one.</summary>
+    /// <param name="FailureIndex">The failure's offset in the text read, when the parser gave one.</param>
+    /// <param name="SplitIndex">Where an anchor name must end for yaml.v2 (a repair, not a failure).</param>
+    /// <param name="ContextColumn">For a scanner error, the column where the scanned token starts.</param>
+    private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
+
+    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts)
     {
         private readonly Parser _parser = new(new StringReader(text));
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
+        private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
+        private readonly List<YamlProblem> _problems = [];
         private SourcePosition _lastPosition = new(lineOffset + 1, 1);
 
-        /// <summary>Reads documents until the end, or returns the fatal problem that stopped it.</summary>
-        public YamlProblem? Run()
+        /// <summary>
+        /// The guard's offset in the text read. Every repair inserts one character before it: the
+        /// builder stops at the guard before it could find a repair past it.
+        /// </summary>
+        private readonly long _guardIndex = guard is null ? long.MaxValue : guard.Index + shifts.Count;
+
+        /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
+        public PartResult Run()
         {
             try
             {
@@ -197,39 +244,75 @@ public static partial class YamlStreamReader
                         var (node, weight) = BuildNode(0);
                         if (weight > MaxExpandedNodes)
                         {
-                            throw new DocumentRejectedException(start, $"the document contains excessive aliasing: its aliases expand to more than {MaxExpandedNodes:N0} nodes", "Remove the recursive anchors and aliases; Kubernetes refuses such documents too.");
+                            throw new DocumentRejectedException(start, $"the document contains excessive aliasing: its aliases expand to more than {MaxExpandedNodes:N0} nodes", "Remove the recursive anchors and aliases; Kubernetes refuses such documents too (document contains excessive aliasing).");
                         }
 
                         root = node is YScalar { Kind: ScalarKind.Null } ? null : node;
                     }
 
                     Expect<DocumentEnd>();
-                    documents.Add(new YamlDocument(documents.Count, start, root));
+                    _documents.Add((start, root));
                 }
 
-                return null;
+                // yaml.v2 refuses something YamlDotNet read past without complaint.
+                return guard is null ? Result(null) : Result(GuardProblem());
             }
             catch (YamlException e)
             {
                 // Scanner errors ("While scanning ...") mark the context at Start and the problem at End.
                 var mark = e.Message.Contains("While scanning", StringComparison.Ordinal) ? e.End : e.Start;
+                if (mark.Index >= _guardIndex)
+                {
+                    return Result(GuardProblem());
+                }
+
                 var position = mark.Line > 0 ? Position(mark) : _lastPosition;
                 if (e.Message.Contains("invalid tab", StringComparison.Ordinal) && FindIndentingTab(text, (int)mark.Line) is { } tab)
                 {
                     position = new SourcePosition(tab.Line + lineOffset, tab.Column);
                 }
+
                 var (message, hint) = YamlErrorText.Explain(e);
-                return new YamlProblem(position, message, hint, Fatal: true);
+                return Result(new YamlProblem(position, message, hint, Fatal: true), mark.Line > 0 ? (int)mark.Index : null) with { ContextColumn = (int)e.Start.Column };
+            }
+            catch (GuardException)
+            {
+                return Result(GuardProblem());
             }
             catch (DocumentRejectedException e)
             {
-                return new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true);
+                return e.SplitIndex is { } split
+                    ? Result(new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true), split: split)
+                    : Result(new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true, e.Kind));
             }
             catch (InvalidOperationException e)
             {
+                if (_parser.Current is { } current && current.Start.Index >= _guardIndex)
+                {
+                    return Result(GuardProblem());
+                }
+
                 // YamlDotNet's scanner fails this way on some malformed plain scalars (for example a
                 // NUL or BOM character inside one): still a syntax error, at the last good position.
-                return new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a stray control character or an unclosed value right after this position.", Fatal: true);
+                return Result(new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a stray control character or an unclosed value right after this position.", Fatal: true));
+            }
+        }
+
+        private PartResult Result(YamlProblem? failure, int? failureIndex = null, int? split = null) =>
+            new(_documents, _problems, failure, failureIndex, split);
+
+        private YamlProblem GuardProblem()
+        {
+            var (line, column) = LineAndColumn(text, (int)Math.Min(_guardIndex, text.Length));
+            return new YamlProblem(Position(line, column), guard!.Message, guard.Hint, Fatal: true);
+        }
+
+        /// <summary>Stops at the first event past a position yaml.v2 refuses: the document is lost there, as in Kubernetes.</summary>
+        private void CheckGuard(ParsingEvent current)
+        {
+            if (current.Start.Index > _guardIndex || (current.Start.Index == _guardIndex && current is not (StreamEnd or DocumentEnd)))
+            {
+                throw new GuardException();
             }
         }
 
@@ -252,13 +335,15 @@ public static partial class YamlStreamReader
 
         private (YNode Node, long Weight) BuildNode(int depth)
         {
-            if (depth > MaxDepth)
+            var current = _parser.Current ?? throw new DocumentRejectedException(_lastPosition, "unexpected end of the YAML stream", null);
+            CheckGuard(current);
+            _lastPosition = Position(current.Start);
+            if (depth >= MaxDepth)
             {
-                throw new DocumentRejectedException(_lastPosition, $"the document nests deeper than {MaxDepth} levels", "Flatten the structure; no Kubernetes object nests this deep.");
+                throw DepthProblem(current);
             }
 
-            var current = _parser.Current ?? throw new DocumentRejectedException(_lastPosition, "unexpected end of the YAML stream", null);
-            _lastPosition = Position(current.Start);
+            CheckAnchorName(current);
             switch (current)
             {
                 case AnchorAlias alias:
@@ -319,7 +404,7 @@ public static partial class YamlStreamReader
                 weight = SaturatingAdd(weight, SaturatingAdd(1, valueWeight));
                 if (keyNode is not YScalar key)
                 {
-                    problems.Add(new YamlProblem(keyNode.Start, "a mapping key must be a plain value, not " + keyNode.Describe(), "Kubernetes objects use string keys only.", Fatal: false));
+                    _problems.Add(new YamlProblem(keyNode.Start, "a mapping key must be a plain value, not " + keyNode.Describe(), "Kubernetes objects use string keys only.", Fatal: false));
                     continue;
                 }
 
@@ -331,7 +416,7 @@ public static partial class YamlStreamReader
 
                 if (seen.TryGetValue(key.KeyText, out var first))
                 {
-                    problems.Add(new YamlProblem(key.Start, $"duplicate key \"{key.KeyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{key.KeyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
                     var index = entries.FindIndex(e => e.Key.KeyText == key.KeyText);
                     entries[index] = new YEntry(key, valueNode);
                     continue;
@@ -367,7 +452,7 @@ public static partial class YamlStreamReader
                     merges.AddRange(s.Items.Cast<YMapping>());
                     return;
                 default:
-                    problems.Add(new YamlProblem(key.Start, "a merge key (<<) needs a mapping or a list of mappings", "Point << at an anchored mapping, e.g. <<: *defaults.", Fatal: false));
+                    _problems.Add(new YamlProblem(key.Start, "a merge key (<<) needs a mapping or a list of mappings", "Point << at an anchored mapping, e.g. <<: *defaults.", Fatal: false));
                     return;
             }
         }
@@ -384,7 +469,112 @@ public static partial class YamlStreamReader
 
         private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 
-        private SourcePosition Position(Mark mark) => new((int)mark.Line + lineOffset, (int)mark.Column);
+        private SourcePosition Position(Mark mark) => Position((int)mark.Line, (int)mark.Column);
+
+        /// <summary>A position in the text read, as a position in the original file (part offset added, repairs undone).</summary>
+        private SourcePosition Position(int line, int column)
+        {
+            foreach (var (shiftLine, shiftColumn) in shifts)
+            {
+                if (shiftLine == line && shiftColumn < column)
+                {
+                    column--;
+                }
+            }
+
+            return new SourcePosition(line + lineOffset, column);
+        }
+
+        /// <summary>
+        /// A node deeper than <see cref="MaxDepth"/>. Its depth is measured on the text that follows,
+        /// not by parsing on: YamlDotNet's scanner spends time in proportion to the depth for every
+        /// token, so parsing 10,000 levels would be quadratic. Deep nesting is flow nesting in
+        /// practice (10,000 block levels need 50 million spaces of indentation), so brackets are
+        /// counted, outside quotes and comments, to tell what Kubernetes reads (10,000 levels) from
+        /// what it refuses.
+        /// </summary>
+        private DocumentRejectedException DepthProblem(ParsingEvent current)
+        {
+            var at = Position(current.Start);
+            var deepest = MaxDepth + FlowDepthFrom((int)Math.Min(current.Start.Index, text.Length));
+            return deepest > KubernetesMaxDepth
+                ? new DocumentRejectedException(at, $"the document nests deeper than {KubernetesMaxDepth:N0} levels, which Kubernetes refuses (exceeded max depth of {KubernetesMaxDepth})", "Flatten the structure; no Kubernetes object nests this deep.")
+                : new DocumentRejectedException(at, $"the document nests deeper than {MaxDepth} levels, more than KubePlan analyses: Kubernetes reads up to {KubernetesMaxDepth:N0} levels, but this document is not checked", "Flatten the structure if you can; no built-in Kubernetes object nests this deep.", YamlProblemKind.NestingLimit);
+        }
+
+        /// <summary>The deepest bracket nesting reached from an offset until the nesting open there closes.</summary>
+        private int FlowDepthFrom(int start)
+        {
+            var depth = 0;
+            var deepest = 0;
+            for (var i = start; i < text.Length; i++)
+            {
+                switch (text[i])
+                {
+                    case '"':
+                        for (i++; i < text.Length && text[i] != '"'; i++)
+                        {
+                            i += text[i] == '\\' ? 1 : 0;
+                        }
+
+                        break;
+                    case '\'':
+                        i = text.IndexOf('\'', i + 1) is var close and >= 0 ? close : text.Length;
+                        break;
+                    case '#' when i == 0 || char.IsWhiteSpace(text[i - 1]):
+                        i = text.IndexOf('\n', i) is var eol and >= 0 ? eol : text.Length;
+                        break;
+                    case '[' or '{':
+                        deepest = Math.Max(deepest, ++depth);
+                        break;
+                    case ']' or '}':
+                        if (--depth <= 0)
+                        {
+                            return deepest;
+                        }
+
+                        break;
+                }
+            }
+
+            return deepest;
+        }
+
+        /// <summary>
+        /// yaml.v2 reads an anchor or alias name as letters, digits, '-' and '_' only. It ends the name
+        /// quietly at ':' or '?' and scans on (the part is re-read with the name split there); at any
+        /// other character it fails ("did not find expected alphabetic or numeric character").
+        /// </summary>
+        private void CheckAnchorName(ParsingEvent current)
+        {
+            var (name, start) = current switch
+            {
+                AnchorAlias alias => (alias.Value.Value, alias.Start.Index),
+                NodeEvent { Anchor.IsEmpty: false } node => (node.Anchor.Value, FindAnchorStart(node)),
+                _ => (null, default),
+            };
+            if (name is null || KubectlYaml.FirstInvalidAnchorCharacter(name) is var bad && bad < 0)
+            {
+                return;
+            }
+
+            var index = (int)start + 1 + bad;
+            if (bad > 0 && KubectlYaml.EndsAnchorQuietly(name[bad]) && index < text.Length && text[index] == name[bad])
+            {
+                throw new DocumentRejectedException(default, string.Empty, null) { SplitIndex = index };
+            }
+
+            var (line, column) = LineAndColumn(text, Math.Min(index, text.Length));
+            throw new DocumentRejectedException(Position(line, column), $"an anchor or alias name may hold only letters, digits, '-' and '_' for Kubernetes' YAML parser, not '{name[bad]}' (did not find expected alphabetic or numeric character)", "Rename the anchor with letters, digits, '-' and '_' only, and put a space after it.");
+        }
+
+        /// <summary>Where the '&amp;' of a node's anchor stands: the node's start, or the anchor before a tag or the node.</summary>
+        private long FindAnchorStart(NodeEvent node)
+        {
+            var from = (int)Math.Min(node.Start.Index + node.Anchor.Value.Length, text.Length - 1);
+            var at = from < 0 ? -1 : text.LastIndexOf("&" + node.Anchor.Value, from, StringComparison.Ordinal);
+            return at < 0 ? node.Start.Index : at;
+        }
 
         private T Expect<T>()
             where T : ParsingEvent
@@ -396,8 +586,15 @@ public static partial class YamlStreamReader
 
             if (_parser.Current is not T value)
             {
+                if (_parser.Current is { } other)
+                {
+                    CheckGuard(other);
+                }
+
                 throw new DocumentRejectedException(_lastPosition, $"unexpected YAML structure (expected {typeof(T).Name})", null);
             }
+
+            CheckGuard(value);
 
             _lastPosition = Position(value.Start);
             _parser.MoveNext();
@@ -412,6 +609,11 @@ public static partial class YamlStreamReader
                 _parser.MoveNext();
             }
 
+            if (_parser.Current is { } current)
+            {
+                CheckGuard(current);
+            }
+
             if (_parser.Current is T)
             {
                 _parser.MoveNext();
@@ -422,10 +624,18 @@ public static partial class YamlStreamReader
         }
     }
 
-    private sealed class DocumentRejectedException(SourcePosition position, string message, string? hint) : Exception(message)
+    private sealed class DocumentRejectedException(SourcePosition position, string message, string? hint, YamlProblemKind kind = YamlProblemKind.Syntax) : Exception(message)
     {
         public SourcePosition Position { get; } = position;
 
         public string? Hint { get; } = hint;
+
+        public YamlProblemKind Kind { get; } = kind;
+
+        /// <summary>Set instead of a problem when the part must be re-read with an anchor name split at this offset.</summary>
+        public int? SplitIndex { get; init; }
     }
+
+    /// <summary>Thrown when reading passes the first position yaml.v2 refuses.</summary>
+    private sealed class GuardException : Exception;
 }

@@ -63,6 +63,6 @@ public abstract class Rule
     }
 
     /// <summary>A finding at a position of a file that is not (or not yet) an object.</summary>
-    protected Diagnostic Report(SourceFile file, SourcePosition position, string message, string? hint = null) =>
-        new(Info.Id, Info.DefaultSeverity, message, file.Path, position.Line, position.Column, null, null, hint ?? Info.Remediation);
+    protected Diagnostic Report(SourceFile file, SourcePosition position, string message, string? hint = null, Severity? severity = null) =>
+        new(Info.Id, severity ?? Info.DefaultSeverity, message, file.Path, position.Line, position.Column, null, null, hint ?? Info.Remediation);
 }

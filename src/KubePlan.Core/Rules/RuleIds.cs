@@ -4,6 +4,7 @@ namespace KubePlan.Rules;
 public static class RuleIds
 {
     public const string YamlSyntax = "yaml-syntax";
+    public const string YamlNestingLimit = "yaml-nesting-limit";
     public const string ManifestStructure = "manifest-structure";
     public const string SelectorMismatch = "selector-mismatch";
     public const string SelectorInvalid = "selector-invalid";

@@ -56,7 +56,9 @@ public sealed class PlanReport
         var set = new ManifestSet(input.Manifests);
         var nodes = request.Options.Nodes.Concat(input.Manifests.Where(m => m.IsKind(string.Empty, "Node"))).Distinct().ToList();
         var options = request.Options with { Nodes = nodes };
+        // Invalid UTF-8 costs no document (it is read as U+FFFD), so it is no reason a plan is missing.
         var problems = input.Problems
+            .Where(p => p.Kind != InputProblemKind.Encoding)
             .Select(p => new PlanInputProblem(p.File.Path, p.Position.Line, p.Position.Column, p.Message))
             .ToList();
 

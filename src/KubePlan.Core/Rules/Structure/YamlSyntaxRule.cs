@@ -3,7 +3,10 @@ using KubePlan.Manifests;
 
 namespace KubePlan.Rules.Structure;
 
-/// <summary>Input that cannot be read as YAML: parse errors, duplicate keys, bad encodings, alias bombs.</summary>
+/// <summary>
+/// Input that cannot be read as YAML: parse errors, duplicate keys, alias bombs; and, as warnings,
+/// bytes that are not UTF-8 (read as U+FFFD, as Kubernetes reads them, so no document is lost).
+/// </summary>
 public sealed class YamlSyntaxRule : Rule
 {
     public override RuleInfo Info { get; } = new(
@@ -15,6 +18,6 @@ public sealed class YamlSyntaxRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context) =>
         context.Input.Problems
-            .Where(p => p.Kind == InputProblemKind.Syntax)
-            .Select(p => Report(p.File, p.Position, p.Message, p.Hint));
+            .Where(p => p.Kind is InputProblemKind.Syntax or InputProblemKind.Encoding)
+            .Select(p => Report(p.File, p.Position, p.Message, p.Hint, p.Kind == InputProblemKind.Encoding ? Severity.Warning : null));
 }
