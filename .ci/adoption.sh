@@ -20,7 +20,7 @@ contains() { grep -qF -- "$2" "$1" || { cat "$1" >&2; fail "$1 lacks: $2"; }; }
 mkdir -p "$work/repo/.git" "$work/repo/k8s"
 cd "$work/repo/k8s"
 deployment() {  # name, extra metadata lines, a comment line above the container
-  printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: %s\n  namespace: shop\n%sspec:\n  selector:\n    matchLabels: {app: %s}\n  template:\n    metadata:\n      labels: {app: %s}\n    spec:\n      containers:\n%s        - name: %s\n          image: %s:1.0\n          ports: [{containerPort: 8080}]\n' \
+  printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: %s\n  namespace: shop\n%bspec:\n  selector:\n    matchLabels: {app: %s}\n  template:\n    metadata:\n      labels: {app: %s}\n    spec:\n      containers:\n%b        - name: %s\n          image: %s:1.0\n          ports: [{containerPort: 8080}]\n          resources: {requests: {cpu: 100m, memory: 64Mi}}\n' \
     "$1" "$2" "$1" "$1" "$3" "$1" "$1"
 }
 printf 'failOn: warning\n' > "$work/repo/.kubeplan.yaml"
