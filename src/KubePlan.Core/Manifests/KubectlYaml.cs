@@ -266,6 +266,11 @@ internal static class KubectlYaml
         {
             // The part does not scan: the parser reports that error itself.
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed plain scalars (a flow mapping's
+            // plain key running onto the next line, found by the fuzzer): the parser reports it itself.
+        }
 
         return null;
     }

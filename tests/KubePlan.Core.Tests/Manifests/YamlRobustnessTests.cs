@@ -14,4 +14,14 @@ public class YamlRobustnessTests
         var result = YamlStreamReader.Read(File.ReadAllText(path));
         Assert.NotEmpty(result.Problems);
     }
+
+    [Fact]
+    // Found by the fuzz harness (fuzz/KubePlan.Fuzz --replay): the tab check's scan threw
+    // InvalidOperationException where the reader itself reports a syntax error.
+    public void Read_ReportsTheFileThatBrokeTheTabCheck()
+    {
+        var path = Path.Combine(Core.Tests.Rules.RuleHarness.RepoRoot, "tests", "KubePlan.Core.Tests", "Manifests", "Robustness", "fuzz-tab-check-invalid-operation.yaml");
+        var result = YamlStreamReader.Read(File.ReadAllText(path));
+        Assert.Contains(result.Problems, p => p.Fatal && p.Kind == YamlProblemKind.Syntax);
+    }
 }
