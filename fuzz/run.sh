@@ -36,7 +36,8 @@ afl)
   # start-up allowance (-m none, -t 10000 ms per input).
   AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=${AFL_NO_UI:-1} afl-fuzz -i "$work/corpus" -o "$work/findings" -V $((minutes * 60)) -t 10000 -m none -- "$work/bin/KubePlan.Fuzz"
   ls "$work"/findings/default/crashes "$work"/findings/default/hangs 2>/dev/null || true
-  echo "replay a finding: dotnet $work/bin/KubePlan.Fuzz.dll --replay $work/findings/default/crashes"
+  # Replay with an uninstrumented build: the instrumented one needs AFL++'s shared memory and fails without it.
+  echo "replay the findings: dotnet build fuzz/KubePlan.Fuzz -c Release && dotnet fuzz/KubePlan.Fuzz/bin/Release/net10.0/KubePlan.Fuzz.dll --replay $work/findings/default/crashes --iterations 0"
   ;;
 *)
   echo "usage: fuzz/run.sh replay [ITERATIONS] [SEED] | fuzz/run.sh afl [MINUTES]" >&2

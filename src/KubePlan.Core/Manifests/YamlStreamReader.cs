@@ -285,6 +285,12 @@ public static partial class YamlStreamReader
                     ? Result(new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true), split: split)
                     : Result(new YamlProblem(e.Position, e.Message, e.Hint, Fatal: true, e.Kind));
             }
+            catch (ArgumentException e)
+            {
+                // YamlDotNet's parser throws this on a tag it cannot build (for example "!!!!A!]": "Global
+                // tags must be valid URIs"), found by the fuzzer: a syntax error at the last good position.
+                return Result(new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a malformed tag ('!...') right after this position.", Fatal: true));
+            }
             catch (InvalidOperationException e)
             {
                 if (_parser.Current is { } current && current.Start.Index >= _guardIndex)

@@ -24,4 +24,16 @@ public class YamlRobustnessTests
         var result = YamlStreamReader.Read(File.ReadAllText(path));
         Assert.Contains(result.Problems, p => p.Fatal && p.Kind == YamlProblemKind.Syntax);
     }
+
+    [Fact]
+    // Found by the fuzz harness under AFL++: YamlDotNet threw ArgumentException ("Global tags must be
+    // valid URIs") on a malformed tag; it is a syntax error in its document, and the next document is still read.
+    public void Read_ReportsAMalformedTag_AndKeepsTheNextDocument()
+    {
+        var path = Path.Combine(Core.Tests.Rules.RuleHarness.RepoRoot, "tests", "KubePlan.Core.Tests", "Manifests", "Robustness", "fuzz-tag-argument-exception.yaml");
+        var result = new ManifestLoader().LoadText("t.yaml", File.ReadAllText(path));
+        Assert.Contains(result.Problems, p => p.Kind == InputProblemKind.Syntax);
+        Assert.Equal(2, result.Documents);
+        Assert.Contains(result.Manifests, m => m.Name == "other");
+    }
 }
