@@ -8,10 +8,12 @@
 #   floor   a bare YamlDotNet event parse of the same bytes (benchmarks/YamlParseFloor), one thread
 #   lint    `kubeplan lint CORPUS --format json`, every rule on, schema validation included
 # and, for start-up, `kubeplan --version` and `kubeplan lint examples/web.yaml` (one small file,
-# schema validation on). Prints medians, the lint/floor ratio, CPU use and peak memory against
-# the input's size. Every run's report must be byte-identical, also to a run on one thread
-# (DOTNET_PROCESSOR_COUNT=1); with --expect FILE it must also equal FILE (a golden report of
-# that corpus, such as benchmarks/expected/realistic-2.json, recorded before the speed work).
+# schema validation on) against their own floor, a console app that prints one line, published
+# like the tool's linux-x64 package (benchmarks/StartupFloor), alternating runs. Prints medians,
+# the lint/floor and start-up/floor ratios, CPU use and peak memory against the input's size.
+# Every run's report must be byte-identical, also to a run on one thread (DOTNET_PROCESSOR_COUNT=1);
+# with --expect FILE it must also equal FILE (a golden report of that corpus, such as
+# benchmarks/expected/realistic-2.json, recorded before the speed work).
 #
 # With --tool DIR, the kubeplan already installed in DIR is measured (CI passes the one it installed).
 # Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR]
@@ -46,6 +48,7 @@ if [ -z "$tooldir" ]; then
   NUGET_PACKAGES="$PWD/$out/nuget" dotnet tool install KubePlan --version "$version" --tool-path "$out/tool" --add-source "$out/pkg" >/dev/null
 fi
 dotnet build benchmarks/YamlParseFloor -c Release -o "$out/floor" -v quiet -nologo >/dev/null
+dotnet publish benchmarks/StartupFloor -c Release -o "$out/startup-floor" -v quiet -nologo >/dev/null
 tool="$tooldir/kubeplan"
 input_bytes=$(find "$corpus" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -printf '%s\n' | awk '{ s += $1 } END { print s }')
 
@@ -59,7 +62,7 @@ measure() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-: >"$out/floor.txt"; : >"$out/lint.txt"; : >"$out/version.txt"; : >"$out/small.txt"
+: >"$out/floor.txt"; : >"$out/lint.txt"; : >"$out/version.txt"; : >"$out/small.txt"; : >"$out/hello.txt"
 for i in $(seq "$runs"); do
   measure dotnet "$out/floor/YamlParseFloor.dll" "$corpus" >>"$out/floor.txt"
   measure "$tool" lint "$corpus" --format json >>"$out/lint.txt"
@@ -76,7 +79,9 @@ if ! cmp -s "$out/report-one-thread.json" "$out/report.json"; then
   echo "benchmark: the report on one thread differs from the report on $(nproc) cores" >&2
   exit 1
 fi
-for _ in $(seq $(( runs * 2 ))); do
+# Start-up: more runs, since each is short and the machine's load makes single runs noisy.
+for _ in $(seq $(( runs * 4 > 10 ? runs * 4 : 10 ))); do
+  measure "$out/startup-floor/StartupFloor" >>"$out/hello.txt"
   measure "$tool" --version >>"$out/version.txt"
   measure "$tool" lint examples/web.yaml >>"$out/small.txt"
 done
@@ -91,16 +96,20 @@ lint_cpu=$(cut -d' ' -f2 "$out/lint.txt" | median)
 lint_kib=$(cut -d' ' -f3 "$out/lint.txt" | median)
 version_ms=$(cut -d' ' -f1 "$out/version.txt" | median)
 small_ms=$(cut -d' ' -f1 "$out/small.txt" | median)
+hello_ms=$(cut -d' ' -f1 "$out/hello.txt" | median)
+hello_cpu_ms=$(cut -d' ' -f4 "$out/hello.txt" | median)
 documents=$(grep -o '"documents": [0-9]*' "$out/report.json" | head -1 | grep -o '[0-9]*$')
 awk -v mb="$megabytes" -v bytes="$input_bytes" -v docs="$documents" -v runs="$runs" -v floor="$floor_ms" -v lint="$lint_ms" \
     -v cpu="$lint_cpu" -v kib="$lint_kib" -v version="$version_ms" -v small="$small_ms" -v cores="$(nproc)" \
-    -v fcpu="$floor_cpu_ms" -v lcpu="$lint_cpu_ms" -v vcpu="$version_cpu_ms" -v scpu="$small_cpu_ms" 'BEGIN {
+    -v fcpu="$floor_cpu_ms" -v lcpu="$lint_cpu_ms" -v vcpu="$version_cpu_ms" -v scpu="$small_cpu_ms" \
+    -v hello="$hello_ms" -v hcpu="$hello_cpu_ms" 'BEGIN {
   printf "corpus: realistic %s MB: %.1f MiB, %d documents; medians of %d runs; %d cores; load average %s\n", mb, bytes / 1048576, docs, runs, cores, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'"
   printf "floor (YamlDotNet event parse, one thread, process):  %.2f s wall, %.2f s CPU\n", floor / 1000, fcpu / 1000
   printf "lint, all rules, json:                                %.2f s wall = %.2fx the floor; %.2f s CPU = %.2fx; CPU %d%% (of %d00%%)\n", lint / 1000, lint / floor, lcpu / 1000, lcpu / fcpu, cpu, cores
   printf "lint peak memory:                                     %.0f MiB = %.2fx the input\n", kib / 1024, kib * 1024 / bytes
-  printf "kubeplan --version:                                   %d ms wall, %d ms CPU\n", version, vcpu
-  printf "kubeplan lint examples/web.yaml (schema on):          %d ms wall, %d ms CPU\n", small, scpu
+  printf "start-up floor (console app printing one line):       %d ms wall, %d ms CPU\n", hello, hcpu
+  printf "kubeplan --version:                                   %d ms wall = %.2fx the start-up floor; %d ms CPU = %.2fx\n", version, version / hello, vcpu, vcpu / hcpu
+  printf "kubeplan lint examples/web.yaml (schema on):          %d ms wall = %.2fx the start-up floor; %d ms CPU = %.2fx\n", small, small / hello, scpu, scpu / hcpu
 }'
 if [ -n "$expect" ]; then
   if ! cmp -s "$out/report.json" "$expect"; then

@@ -19,6 +19,21 @@ public partial class RuleCatalogTests
     }
 
     [Fact]
+    public void Catalogue_ListsEveryRuleClass_Once()
+    {
+        // The catalogue is a written list (reflection over the assembly cost start-up time): every
+        // concrete rule class with a parameterless constructor must be in it, and nothing twice.
+        var classes = typeof(Rule).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(Rule)) && !t.IsAbstract && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => t.FullName!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var listed = RuleCatalog.Create().Select(r => r.GetType().FullName!).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(classes, listed);
+        Assert.Equal(listed.Count, RuleCatalog.BuiltIn.Count);
+    }
+
+    [Fact]
     public void Ids_AreUnique_KebabCase_AndDeclaredInRuleIds()
     {
         var ids = RuleCatalog.BuiltIn.Select(r => r.Id).ToList();
