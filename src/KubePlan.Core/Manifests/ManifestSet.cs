@@ -58,6 +58,9 @@ public sealed class ManifestSet
     /// <summary>Every object once: <see cref="All"/> without the repeated definitions of an identity (the first one stays).</summary>
     public IReadOnlyList<Manifest> Unique { get; }
 
+    /// <summary>Whether some identity is defined more than once.</summary>
+    internal bool HasRepeats => _repeats.Count > 0;
+
     /// <summary>Whether this is a second (or later) definition of an identity already in the input.</summary>
     public bool IsRepeat(Manifest m) => _repeats.Contains(m);
 
