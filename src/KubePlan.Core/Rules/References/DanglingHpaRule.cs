@@ -27,6 +27,8 @@ public sealed class DanglingHpaRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
+        // Read once per namespace, not once per autoscaler (a scan of the namespace each time is quadratic).
+        var limitRangeDefaults = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(m => !set.IsRepeat(m)))
         {
             var reference = hpa.At("spec", "scaleTargetRef");
@@ -54,7 +56,11 @@ public sealed class DanglingHpaRule : Rule
                 continue;
             }
 
-            var defaults = LimitRangeDefaults(set, hpa.Namespace);
+            if (!limitRangeDefaults.TryGetValue(hpa.Namespace ?? string.Empty, out var defaults))
+            {
+                limitRangeDefaults[hpa.Namespace ?? string.Empty] = defaults = LimitRangeDefaults(set, hpa.Namespace);
+            }
+
             foreach (var metric in UtilizationMetrics(hpa))
             {
                 if (MissingRequests(podSpec, metric, defaults) is { } missing)
@@ -81,7 +87,7 @@ public sealed class DanglingHpaRule : Rule
             return null; // the target may be applied from elsewhere
         }
 
-        var namesake = set.PodTemplates.InNamespace(hpa.Namespace).FirstOrDefault(m => m.Name == name && ScalableKinds.Contains(m.Kind));
+        var namesake = set.PodTemplates.Named(hpa.Namespace, name).FirstOrDefault(m => ScalableKinds.Contains(m.Kind));
         var at = reference.Get("name") ?? reference;
         if (namesake is not null)
         {

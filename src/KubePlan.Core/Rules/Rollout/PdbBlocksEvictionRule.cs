@@ -48,8 +48,10 @@ public sealed class PdbBlocksEvictionRule : Rule
             return null;
         }
 
-        var workloads = set.InNamespace(pdb.Namespace)
-            .Where(m => RolloutRisk.IsReplicated(m) && parsed.Selector.Matches(Workloads.TemplateLabels(m)))
+        // One index lookup per PDB (never a scan of the namespace per PDB, which is quadratic in a
+        // namespace of many workloads); a repeated definition of a workload is counted once.
+        var workloads = set.PodTemplates.Selected(pdb.Namespace, parsed.Selector)
+            .Where(RolloutRisk.IsReplicated)
             .Select(m => new SelectedWorkload(m, RolloutRisk.LowestReplicas(set, m)))
             .ToList();
         var expected = workloads.Sum(w => (long)w.Replicas);
