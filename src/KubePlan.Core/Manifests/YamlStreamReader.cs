@@ -76,6 +76,8 @@ public static partial class YamlStreamReader
 
     private const string UnknownEscape = "found unknown escape character";
 
+    private const string CommaEndingTag = "Unexpected comma at end of tag";
+
     private const string QuotedScalarIndentation = "double-quoted scalar, found wrong indentation";
 
     /// <summary>
@@ -170,6 +172,15 @@ public static partial class YamlStreamReader
             return (text.Insert(lineStart, new string(' ', needed)), moved);
         }
 
+        if (failure.Message.Contains(CommaEndingTag, StringComparison.Ordinal) && attempt.FailureIndex is { } afterComma
+            && afterComma > 0 && afterComma <= text.Length && text[afterComma - 1] == ',')
+        {
+            // yaml.v2 counts a ',' as a tag character, also in a flow collection ("[!foo, 1]" tags 1
+            // with "!foo,"); YamlDotNet refuses a tag that ends with one. A tag with a comma is never
+            // one yaml.v2 resolves, and neither is the same tag with a '.' in its place.
+            return (string.Concat(text.AsSpan(0, afterComma - 1), ".", text.AsSpan(afterComma)), shifts);
+        }
+
         if (failure.Message.Contains(ExtraSpacesInFirstLine, StringComparison.Ordinal))
         {
             // yaml.v2 accepts a block scalar whose first lines hold only spaces (Helm renders
@@ -222,7 +233,7 @@ public static partial class YamlStreamReader
 
     private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts)
     {
-        private readonly Parser _parser = new(new StringReader(text));
+        private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
         private readonly List<YamlProblem> _problems = [];
@@ -294,8 +305,9 @@ public static partial class YamlStreamReader
             }
             catch (ArgumentException e)
             {
-                // YamlDotNet's parser throws this on a tag it cannot build (for example "!!!!A!]": "Global
-                // tags must be valid URIs"), found by the fuzzer: a syntax error at the last good position.
+                // YamlDotNet's parser throws this on a tag it cannot build ("Global tags must be valid
+                // URIs"). KubectlTagScanner passes such tags on as yaml.v2 reads them; what is left is a
+                // tag under a handle that a %TAG directive defines: a syntax error at the last good position.
                 return Result(new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a malformed tag ('!...') right after this position.", Fatal: true));
             }
             catch (InvalidOperationException e)
@@ -375,8 +387,16 @@ public static partial class YamlStreamReader
                     var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
                         ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
                         : scalar.Value;
-                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag);
-                    var node = new YScalar(Position(scalar.Start), raw, kind, value, plain);
+                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
+                    if (refused is not null)
+                    {
+                        // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
+                        throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
+                    }
+
+                    // A !!binary value is its decoded text for Kubernetes.
+                    var text = kind == ScalarKind.String && value is string decoded ? decoded : raw;
+                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain);
                     return Remember(scalar.Anchor, node, 1);
                 }
 
@@ -421,7 +441,7 @@ public static partial class YamlStreamReader
                     continue;
                 }
 
-                if (key.IsPlain && key.Text == "<<" && keyEvent is Scalar { Tag.IsEmpty: true })
+                if (IsMergeKey(key, keyEvent))
                 {
                     CollectMerges(key, valueNode, merges);
                     continue;
@@ -453,6 +473,14 @@ public static partial class YamlStreamReader
 
             return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries), weight);
         }
+
+        /// <summary>
+        /// A merge key for yaml.v2 (decode.go, <c>isMerge</c>): <c>&lt;&lt;</c> untagged and plain, with the
+        /// non-specific tag <c>!</c>, or tagged <c>!!merge</c> in any style.
+        /// </summary>
+        private static bool IsMergeKey(YScalar key, ParsingEvent? keyEvent) =>
+            key.Text == "<<" && keyEvent is Scalar scalar
+            && (scalar.Tag.IsEmpty ? key.IsPlain : scalar.Tag.Value is "!" or "tag:yaml.org,2002:merge");
 
         private void CollectMerges(YScalar key, YNode value, List<YMapping> merges)
         {
