@@ -60,6 +60,9 @@ public sealed class ManifestSet
 
     private readonly IReadOnlyList<Manifest> _unique;
 
+    /// <summary>Whether some identity is defined more than once.</summary>
+    internal bool HasRepeats => _repeats.Count > 0;
+
     /// <summary>Whether this is a second (or later) definition of an identity already in the input.</summary>
     public bool IsRepeat(Manifest m) => _repeats.Contains(m);
 

@@ -27,7 +27,6 @@ public sealed class DanglingHpaRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
-        // Read once per namespace, not once per autoscaler (a scan of the namespace each time is quadratic).
         var limitRangeDefaults = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(m => !set.IsRepeat(m)))
         {
@@ -56,10 +55,10 @@ public sealed class DanglingHpaRule : Rule
                 continue;
             }
 
-            if (!limitRangeDefaults.TryGetValue(hpa.Namespace ?? string.Empty, out var defaults))
-            {
-                limitRangeDefaults[hpa.Namespace ?? string.Empty] = defaults = LimitRangeDefaults(set, hpa.Namespace);
-            }
+            // Read once per namespace: every autoscaler of the namespace asks.
+            var defaults = hpa.Namespace is not { } ns ? LimitRangeDefaults(set, null)
+                : limitRangeDefaults.TryGetValue(ns, out var known) ? known
+                : limitRangeDefaults[ns] = LimitRangeDefaults(set, ns);
 
             foreach (var metric in UtilizationMetrics(hpa))
             {
@@ -87,6 +86,7 @@ public sealed class DanglingHpaRule : Rule
             return null; // the target may be applied from elsewhere
         }
 
+        // One lookup by name, not a scan of the namespace per autoscaler (quadratic when many targets are missing).
         var namesake = set.PodTemplates.Named(hpa.Namespace, name).FirstOrDefault(m => ScalableKinds.Contains(m.Kind));
         var at = reference.Get("name") ?? reference;
         if (namesake is not null)
