@@ -28,7 +28,6 @@ public sealed class DanglingHpaRule : Rule
     {
         var set = context.Manifests;
         var limitRangeDefaults = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var namesakes = new Dictionary<string, Dictionary<string, Manifest>>(StringComparer.Ordinal);
         foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(m => !set.IsRepeat(m)))
         {
             var reference = hpa.At("spec", "scaleTargetRef");
@@ -43,7 +42,7 @@ public sealed class DanglingHpaRule : Rule
             var target = Find(set, group, kind, hpa.Namespace, name);
             if (target is null)
             {
-                if (MissingTarget(set, hpa, refAt, group, kind, name, namesakes) is { } finding)
+                if (MissingTarget(set, hpa, refAt, group, kind, name) is { } finding)
                 {
                     yield return finding;
                 }
@@ -79,7 +78,7 @@ public sealed class DanglingHpaRule : Rule
         ?? (group is "apps" or "extensions" && kind is "Deployment" or "ReplicaSet"
             ? set.Find(new ObjectKey(group == "apps" ? "extensions" : "apps", kind, ns, name)) : null);
 
-    private Diagnostic? MissingTarget(ManifestSet set, Manifest hpa, Located reference, string group, string kind, string name, Dictionary<string, Dictionary<string, Manifest>> namesakes)
+    private Diagnostic? MissingTarget(ManifestSet set, Manifest hpa, Located reference, string group, string kind, string name)
     {
         var builtIn = ScalableKinds.Contains(kind) && group is "apps" or "extensions" or "";
         if (!set.HoldsKind(group, kind, hpa.Namespace) && !(builtIn && set.PodTemplates.HasPods(hpa.Namespace)))
@@ -87,7 +86,8 @@ public sealed class DanglingHpaRule : Rule
             return null; // the target may be applied from elsewhere
         }
 
-        var namesake = Namesakes(set, hpa.Namespace, namesakes).GetValueOrDefault(name);
+        // One lookup by name, not a scan of the namespace per autoscaler (quadratic when many targets are missing).
+        var namesake = set.PodTemplates.Named(hpa.Namespace, name).FirstOrDefault(m => ScalableKinds.Contains(m.Kind));
         var at = reference.Get("name") ?? reference;
         if (namesake is not null)
         {
@@ -99,24 +99,6 @@ public sealed class DanglingHpaRule : Rule
 
         return Report(hpa, at,
             $"scaleTargetRef of HorizontalPodAutoscaler \"{hpa.Name}\" names {kind} \"{name}\", which is not in namespace \"{hpa.Namespace}\" of the input: the autoscaler has nothing to scale");
-    }
-
-    /// <summary>The first scalable workload of each name in the namespace, in input order; indexed once per namespace.</summary>
-    private static Dictionary<string, Manifest> Namesakes(ManifestSet set, string? ns, Dictionary<string, Dictionary<string, Manifest>> known)
-    {
-        if (!known.TryGetValue(ns ?? string.Empty, out var byName))
-        {
-            known[ns ?? string.Empty] = byName = new Dictionary<string, Manifest>(StringComparer.Ordinal);
-            foreach (var m in set.PodTemplates.InNamespace(ns))
-            {
-                if (m.Name is { } workload && ScalableKinds.Contains(m.Kind))
-                {
-                    byName.TryAdd(workload, m);
-                }
-            }
-        }
-
-        return byName;
     }
 
     /// <summary>The resource metrics with a Utilization target, including the CPU default of an HPA without metrics.</summary>
