@@ -90,16 +90,32 @@ public sealed partial class Suppression
     /// </summary>
     public static IEnumerable<Suppression> FromComments(SourceFile file)
     {
-        var lines = file.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        // Only the lines that hold the marker are cut out of the text: no copy of the whole file.
+        var text = file.Text;
+        var line = 0;
+        var lineStart = 0;
+        for (var at = text.IndexOf("kubeplan:ignore", StringComparison.Ordinal); at >= 0; at = text.IndexOf("kubeplan:ignore", lineStart, StringComparison.Ordinal))
         {
-            var line = lines[i];
-            if (!line.Contains("kubeplan:ignore", StringComparison.Ordinal))
+            for (var nl = text.IndexOf('\n', lineStart, at - lineStart); nl >= 0; nl = text.IndexOf('\n', lineStart, at - lineStart))
             {
-                continue;
+                line++;
+                lineStart = nl + 1;
             }
 
-            foreach (Match m in IgnoreComment().Matches(line.TrimEnd('\r')))
+            var lineEnd = text.IndexOf('\n', at);
+            var i = line;
+            var content = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)];
+            if (lineEnd < 0)
+            {
+                lineStart = text.Length;
+            }
+            else
+            {
+                line++;
+                lineStart = lineEnd + 1;
+            }
+
+            foreach (Match m in IgnoreComment().Matches(content.TrimEnd('\r')))
             {
                 var reason = m.Groups["reason"].Success ? m.Groups["reason"].Value.Trim() : null;
                 foreach (var id in m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
