@@ -90,37 +90,15 @@ public sealed partial class Suppression
     /// </summary>
     public static IEnumerable<Suppression> FromComments(SourceFile file)
     {
-        // Only the lines that hold the marker are cut out of the text: no copy of the whole file.
-        var text = file.Text;
-        var line = 0;
-        var lineStart = 0;
-        for (var at = text.IndexOf("kubeplan:ignore", StringComparison.Ordinal); at >= 0; at = text.IndexOf("kubeplan:ignore", lineStart, StringComparison.Ordinal))
+        // Only the lines that hold the marker are cut out of the file: no copy of the whole text.
+        foreach (var (i, content) in file.LinesContaining("kubeplan:ignore"))
         {
-            for (var nl = text.IndexOf('\n', lineStart, at - lineStart); nl >= 0; nl = text.IndexOf('\n', lineStart, at - lineStart))
-            {
-                line++;
-                lineStart = nl + 1;
-            }
-
-            var lineEnd = text.IndexOf('\n', at);
-            var i = line;
-            var content = text[lineStart..(lineEnd < 0 ? text.Length : lineEnd)];
-            if (lineEnd < 0)
-            {
-                lineStart = text.Length;
-            }
-            else
-            {
-                line++;
-                lineStart = lineEnd + 1;
-            }
-
-            foreach (Match m in IgnoreComment().Matches(content.TrimEnd('\r')))
+            foreach (Match m in IgnoreComment().Matches(content))
             {
                 var reason = m.Groups["reason"].Success ? m.Groups["reason"].Value.Trim() : null;
                 foreach (var id in m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    yield return new Suppression(SuppressionKind.Comment, id, string.IsNullOrEmpty(reason) ? null : reason, file.Path, new SourcePosition(i + 1, m.Groups["hash"].Index + 1));
+                    yield return new Suppression(SuppressionKind.Comment, id, string.IsNullOrEmpty(reason) ? null : reason, file.Path, new SourcePosition(i, m.Groups["hash"].Index + 1));
                 }
             }
         }
