@@ -146,6 +146,19 @@ public class CustomRuleCommandTests(CustomRuleRepoFixture repo) : IClassFixture<
         Assert.Contains("broken/rule.cs:3:81: error CS1002: ; expected", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("custom-rule-failed", "time budget")]
+    [InlineData("custom-rule-bare-id", "namespace/name")]
+    public void Rules_DescribesTheFindingsAboutCustomRules(string id, string expected)
+    {
+        var (exit, output, _) = TestConsole.Run("rules", id);
+
+        Assert.Equal(ExitCodes.Clean, exit);
+        Assert.StartsWith(id, output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.UsageError, TestConsole.Run("rules", "custom-rule-nonsense").Exit);
+    }
+
     [Fact]
     public void Rules_ListsCustomRules_WithTheirSourceFiles()
     {

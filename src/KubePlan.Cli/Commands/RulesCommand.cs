@@ -55,7 +55,13 @@ public sealed class RulesCommand(IConsole console)
             return ExitCodes.Clean;
         }
 
-        var found = rules.Find(r => r.Id == Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them");
+        if (rules.Find(r => r.Id == Id) is not { } found)
+        {
+            // Not catalogue rules, but findings users meet and may configure.
+            console.Out.WriteLine(KubePlan.CustomRules.CustomRuleFindings.Describe(Id) ?? throw new UsageException($"unknown rule '{Id}'; 'kubeplan rules' lists them"));
+            return ExitCodes.Clean;
+        }
+
         var doc = RuleDocs.Read(found.Id);
         console.Out.WriteLine(doc ?? $"{found.Id} ({found.Info.DefaultSeverity.ToName()}): {found.Info.Summary}\n\nFix: {found.Info.Remediation}");
         console.Out.WriteLine($"Default: {RuleTable.DefaultText(found.Info)}; profiles: {RuleProfileNames.Describe(found.Info.Profiles)}; category: {found.Info.Category}.");

@@ -13,4 +13,17 @@ public static class CustomRuleFindings
     public const string BareId = "custom-rule-bare-id";
 
     public static IReadOnlyList<string> Ids { get; } = [BareId, Failed];
+
+    /// <summary>What a finding of this id means and how to act on it; null for another id.</summary>
+    public static string? Describe(string id) => id switch
+    {
+        Failed => "custom-rule-failed (error): a custom rule threw an exception or ran past its time budget "
+            + "(customRuleTimeout in .kubeplan.yaml, --custom-rule-timeout), so its findings for this run are missing. "
+            + "The finding names the rule and the last object it read; --verbose adds the stack trace.\n\n"
+            + "Fix: correct the rule (or raise its budget). It can be turned off or given another severity under rules: like any rule, and suppressed like any finding.",
+        BareId => "custom-rule-bare-id (info): a custom rule's id has no namespace part (such as team/, as in team/no-host-path), "
+            + "so it may clash with a built-in rule added later.\n\n"
+            + "Fix: give the rule an id of the form namespace/name; the kubeplan/ namespace is reserved.",
+        _ => null,
+    };
 }

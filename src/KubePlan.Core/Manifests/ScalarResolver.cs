@@ -15,20 +15,67 @@ public static partial class ScalarResolver
 
     private static readonly Dictionary<string, (ScalarKind Kind, object? Value)> Words = BuildWords();
 
-    /// <summary>Resolves a scalar; <paramref name="tag"/> is the explicit tag, if any.</summary>
-    public static (ScalarKind Kind, object? Value) Resolve(string text, bool plain, string? tag)
+    /// <summary>
+    /// Resolves a scalar; <paramref name="tag"/> is the explicit tag, if any. Throws
+    /// <see cref="FormatException"/> where yaml.v2 refuses the value (see the overload with an error).
+    /// </summary>
+    public static (ScalarKind Kind, object? Value) Resolve(string text, bool plain, string? tag) =>
+        Resolve(text, plain, tag, out var error) is var result && error is null ? result : throw new FormatException(error);
+
+    /// <summary>
+    /// Resolves a scalar as yaml.v2 decodes it (decode.go, <c>scalar</c>; resolve.go, <c>resolve</c>).
+    /// <paramref name="tag"/> is the explicit tag as YamlDotNet reports it (<c>!!int</c> as
+    /// <c>tag:yaml.org,2002:int</c>). <paramref name="error"/> is yaml.v2's message where it refuses
+    /// the value (for example <c>!!int "abc"</c>), which costs the whole document in Kubernetes.
+    /// </summary>
+    public static (ScalarKind Kind, object? Value) Resolve(string text, bool plain, string? tag, out string? error)
     {
-        if (!string.IsNullOrEmpty(tag) && tag != "!")
+        error = null;
+        if (string.IsNullOrEmpty(tag))
         {
-            return ResolveTagged(text, tag);
+            return plain ? ResolvePlain(text) : (ScalarKind.String, text);
         }
 
-        if (!plain || tag == "!")
+        return ResolveTagged(text, tag, out error);
+    }
+
+    /// <summary>Decodes a <c>!!binary</c> value as Go's base64.StdEncoding does (padding required; only \r and \n skipped).</summary>
+    public static bool TryDecodeBinary(string text, out string decoded)
+    {
+        decoded = string.Empty;
+        var clean = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            return (ScalarKind.String, text);
+            if (c is '\r' or '\n')
+            {
+                continue;
+            }
+
+            if (c is not ((>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '+' or '/' or '='))
+            {
+                return false;
+            }
+
+            clean.Append(c);
         }
 
-        return ResolvePlain(text);
+        var padding = clean.Length - clean.ToString().TrimEnd('=').Length;
+        if (clean.Length % 4 != 0 || padding > 2 || clean.ToString().TrimEnd('=').Contains('=', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            // Go turns the bytes into a string as they are; its JSON encoder then writes each invalid
+            // UTF-8 sequence as U+FFFD, which is what decoding with replacement gives.
+            decoded = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(clean.ToString()));
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The resolution of an untagged plain scalar.</summary>
@@ -83,17 +130,37 @@ public static partial class ScalarResolver
         return text + (t.Offset == TimeSpan.Zero ? "Z" : t.ToString("zzz", CultureInfo.InvariantCulture));
     }
 
-    private static (ScalarKind Kind, object? Value) ResolveTagged(string text, string tag)
+    /// <summary>
+    /// A tagged scalar, as yaml.v2 resolves it. Only the tags it can resolve (<c>!!str</c>, <c>!!bool</c>,
+    /// <c>!!int</c>, <c>!!float</c>, <c>!!null</c>, <c>!!timestamp</c>; resolve.go, <c>resolvableTag</c>)
+    /// are checked against the text; <c>!!binary</c> is decoded from base64; every other tag (local
+    /// tags such as <c>!Ref</c>, the non-specific <c>!</c>, <c>!!map</c> on a scalar, unknown or odd
+    /// global tags) leaves the text a string.
+    /// </summary>
+    private static (ScalarKind Kind, object? Value) ResolveTagged(string text, string tag, out string? error)
     {
-        var name = tag.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? tag[YamlTagPrefix.Length..]
-            : tag.StartsWith("!!", StringComparison.Ordinal) ? tag[2..] : null;
+        error = null;
+        var name = tag.StartsWith(YamlTagPrefix, StringComparison.Ordinal) ? tag[YamlTagPrefix.Length..] : null;
         switch (name)
         {
             case "str":
+                return (ScalarKind.String, text);
             case "binary":
+                if (TryDecodeBinary(text, out var decoded))
+                {
+                    return (ScalarKind.String, decoded);
+                }
+
+                error = "!!binary value contains invalid base64 data";
                 return (ScalarKind.String, text);
             case "null" or "bool" or "int" or "float" or "timestamp":
-                var resolved = text.Length == 0 ? (ScalarKind.Null, null) : ResolvePlain(text);
+                var resolved = ResolvePlain(text);
+                if (resolved.Kind == ScalarKind.Timestamp && name != "timestamp")
+                {
+                    // yaml.v2 tries the timestamp layouts only for untagged plain text or !!timestamp.
+                    resolved = (ScalarKind.String, text);
+                }
+
                 var wanted = name switch
                 {
                     "null" => ScalarKind.Null,
@@ -107,17 +174,28 @@ public static partial class ScalarResolver
                     return resolved;
                 }
 
-                if (wanted == ScalarKind.Float && resolved.Kind == ScalarKind.Int)
+                // !!float takes an integer that fits int64 (not a uint64 one).
+                if (wanted == ScalarKind.Float && resolved.Value is long integer)
                 {
-                    return (ScalarKind.Float, Convert.ToDouble(resolved.Value, CultureInfo.InvariantCulture));
+                    return (ScalarKind.Float, (double)integer);
                 }
 
+                error = $"cannot decode !!{ShortName(resolved.Kind)} `{text}` as a !!{name}";
                 return (ScalarKind.String, text);
             default:
-                // Application tags (e.g. !Ref) carry no meaning for Kubernetes: resolve the text.
-                return text.Length == 0 ? (ScalarKind.Null, null) : ResolvePlain(text);
+                return (ScalarKind.String, text);
         }
     }
+
+    private static string ShortName(ScalarKind kind) => kind switch
+    {
+        ScalarKind.Null => "null",
+        ScalarKind.Bool => "bool",
+        ScalarKind.Int => "int",
+        ScalarKind.Float => "float",
+        ScalarKind.Timestamp => "timestamp",
+        _ => "str",
+    };
 
     /// <summary>Go's strconv.ParseInt(s, 0, 64) after dropping underscores, then ParseUint, then 0b forms.</summary>
     private static bool TryParseNumber(string text, out (ScalarKind, object?) result)

@@ -40,12 +40,19 @@ public static partial class YamlStreamReader
     /// <summary>yaml.v2's own limit ("exceeded max depth of 10000"): deeper than this Kubernetes refuses the document.</summary>
     public const int KubernetesMaxDepth = 10_000;
 
-    public static YamlReadResult Read(string text)
+    public static YamlReadResult Read(string text) => Read(text, 0, text.Length, 0);
+
+    /// <summary>
+    /// Reads the characters <paramref name="from"/> to <paramref name="to"/> of a stream (a piece that starts at a line
+    /// start, on 0-based line <paramref name="firstLine"/>) with every position as in the whole stream.
+    /// </summary>
+    public static YamlReadResult Read(string text, int from, int to, int firstLine)
     {
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var broken = 0;
-        foreach (var part in KubectlYaml.Split(text))
+        var strings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var part in KubectlYaml.Split(text, from, to, firstLine))
         {
             var lineOffset = part.Line;
             if (part.BadSeparator is { } after)
@@ -58,7 +65,7 @@ public static partial class YamlStreamReader
                 continue;
             }
 
-            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems);
+            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems, strings);
         }
 
         return new YamlReadResult(documents, problems, broken);
@@ -69,6 +76,8 @@ public static partial class YamlStreamReader
     private const string ExtraSpacesInFirstLine = "found extra spaces in first line";
 
     private const string UnknownEscape = "found unknown escape character";
+
+    private const string CommaEndingTag = "Unexpected comma at end of tag";
 
     private const string QuotedScalarIndentation = "double-quoted scalar, found wrong indentation";
 
@@ -87,7 +96,7 @@ public static partial class YamlStreamReader
     /// any position that matters and read again; where yaml.v2 refuses what YamlDotNet accepts, the
     /// first such position fails the document.
     /// </summary>
-    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems)
+    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings)
     {
         if (part.Length == 0)
         {
@@ -97,7 +106,7 @@ public static partial class YamlStreamReader
         var guard = FirstViolation(part);
         var text = part;
         var shifts = new List<(int Line, int Column)>();
-        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts).Run();
+        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts, strings).Run();
         for (var repair = 0; repair < MaxRepairs && attempt.Failure is { } failure; repair++)
         {
             if (Repair(text, attempt, shifts) is not { } repaired)
@@ -105,7 +114,7 @@ public static partial class YamlStreamReader
                 break;
             }
 
-            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts).Run();
+            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts, strings).Run();
             if (attempt.SplitIndex is null && retry.Failure is { } later && !IsAfter(later.Position, failure.Position))
             {
                 break;
@@ -164,6 +173,15 @@ public static partial class YamlStreamReader
             return (text.Insert(lineStart, new string(' ', needed)), moved);
         }
 
+        if (failure.Message.Contains(CommaEndingTag, StringComparison.Ordinal) && attempt.FailureIndex is { } afterComma
+            && afterComma > 0 && afterComma <= text.Length && text[afterComma - 1] == ',')
+        {
+            // yaml.v2 counts a ',' as a tag character, also in a flow collection ("[!foo, 1]" tags 1
+            // with "!foo,"); YamlDotNet refuses a tag that ends with one. A tag with a comma is never
+            // one yaml.v2 resolves, and neither is the same tag with a '.' in its place.
+            return (string.Concat(text.AsSpan(0, afterComma - 1), ".", text.AsSpan(afterComma)), shifts);
+        }
+
         if (failure.Message.Contains(ExtraSpacesInFirstLine, StringComparison.Ordinal))
         {
             // yaml.v2 accepts a block scalar whose first lines hold only spaces (Helm renders
@@ -214,9 +232,12 @@ public static partial class YamlStreamReader
     /// <param name="ContextColumn">For a scanner error, the column where the scanned token starts.</param>
     private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
 
-    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts)
+    /// <summary>Scalars this short are kept once per piece read: keys and enum-like values repeat in every document.</summary>
+    private const int SharedStringLength = 48;
+
+    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
-        private readonly Parser _parser = new(new StringReader(text));
+        private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
         private readonly List<YamlProblem> _problems = [];
@@ -231,6 +252,7 @@ public static partial class YamlStreamReader
         /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
         public PartResult Run()
         {
+            WorkCounter.Parsed(text.Length);
             try
             {
                 Expect<StreamStart>();
@@ -287,8 +309,9 @@ public static partial class YamlStreamReader
             }
             catch (ArgumentException e)
             {
-                // YamlDotNet's parser throws this on a tag it cannot build (for example "!!!!A!]": "Global
-                // tags must be valid URIs"), found by the fuzzer: a syntax error at the last good position.
+                // YamlDotNet's parser throws this on a tag it cannot build ("Global tags must be valid
+                // URIs"). KubectlTagScanner passes such tags on as yaml.v2 reads them; what is left is a
+                // tag under a handle that a %TAG directive defines: a syntax error at the last good position.
                 return Result(new YamlProblem(_lastPosition, "the YAML cannot be read after this point (" + e.Message.TrimEnd('.') + ")", "Look for a malformed tag ('!...') right after this position.", Fatal: true));
             }
             catch (InvalidOperationException e)
@@ -368,8 +391,21 @@ public static partial class YamlStreamReader
                     var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
                         ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
                         : scalar.Value;
-                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag);
-                    var node = new YScalar(Position(scalar.Start), raw, kind, value, plain);
+                    if (raw.Length <= SharedStringLength && !strings.Add(raw) && strings.TryGetValue(raw, out var shared))
+                    {
+                        raw = shared;
+                    }
+
+                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
+                    if (refused is not null)
+                    {
+                        // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
+                        throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
+                    }
+
+                    // A !!binary value is its decoded text for Kubernetes.
+                    var text = kind == ScalarKind.String && value is string decoded ? decoded : raw;
+                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain);
                     return Remember(scalar.Anchor, node, 1);
                 }
 
@@ -414,7 +450,7 @@ public static partial class YamlStreamReader
                     continue;
                 }
 
-                if (key.IsPlain && key.Text == "<<" && keyEvent is Scalar { Tag.IsEmpty: true })
+                if (IsMergeKey(key, keyEvent))
                 {
                     CollectMerges(key, valueNode, merges);
                     continue;
@@ -446,6 +482,14 @@ public static partial class YamlStreamReader
 
             return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries), weight);
         }
+
+        /// <summary>
+        /// A merge key for yaml.v2 (decode.go, <c>isMerge</c>): <c>&lt;&lt;</c> untagged and plain, with the
+        /// non-specific tag <c>!</c>, or tagged <c>!!merge</c> in any style.
+        /// </summary>
+        private static bool IsMergeKey(YScalar key, ParsingEvent? keyEvent) =>
+            key.Text == "<<" && keyEvent is Scalar scalar
+            && (scalar.Tag.IsEmpty ? key.IsPlain : scalar.Tag.Value is "!" or "tag:yaml.org,2002:merge");
 
         private void CollectMerges(YScalar key, YNode value, List<YMapping> merges)
         {

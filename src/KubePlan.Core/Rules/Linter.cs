@@ -95,7 +95,9 @@ public static class Linter
             input,
             options,
             ran.Where(options.IsActive).Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
-            ran.Select(r => r.Id).ToHashSet(StringComparer.Ordinal),
+            // The findings about custom rules themselves can be suppressed too; a suppression of
+            // one is never "unused", since whether a rule fails or overruns can vary between runs.
+            ran.Select(r => r.Id).Concat(CustomRuleFindings.Ids).ToHashSet(StringComparer.Ordinal),
             manifests);
         diagnostics = suppression.Kept;
         if (suppression.Unused.Count > 0)

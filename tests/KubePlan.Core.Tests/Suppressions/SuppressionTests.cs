@@ -137,6 +137,16 @@ public class SuppressionTests
     }
 
     [Fact]
+    public void SuppressionOfAFindingAboutCustomRules_NamesAKnownId_AndIsNeverUnused()
+    {
+        // custom-rule-failed and custom-rule-bare-id are findings about the custom rules, not catalogue
+        // rules; whether a rule fails can vary between runs, so their suppressions are not "unused".
+        var yaml = Deployment(annotations: "  annotations:\n    kubeplan.io/ignore: \"custom-rule-failed, custom-rule-bare-id\"\n");
+        var report = RuleHarness.Lint(yaml, new LintOptions().Enabling(RuleIds.UnusedSuppression));
+        Assert.DoesNotContain(report.Diagnostics, d => d.RuleId == RuleIds.UnusedSuppression);
+    }
+
+    [Fact]
     public void SuppressionOfARuleThatDidNotRun_IsNotReported_ButAnUnknownRuleIs()
     {
         var yaml = Deployment(annotations: "  annotations:\n    kubeplan.io/ignore: \"no-readiness-probe, no-such-rule\"\n");
