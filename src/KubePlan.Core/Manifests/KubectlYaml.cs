@@ -25,24 +25,30 @@ internal static class KubectlYaml
     /// pkg/util/yaml/decoder.go): every line that starts with <c>---</c> ends a part; after the dashes
     /// only white space or a comment may follow, anything else is "invalid Yaml document separator".
     /// </summary>
-    public static List<Part> Split(string text)
+    public static List<Part> Split(string text) => Split(text, 0, text.Length, 0);
+
+    /// <summary>
+    /// Splits the characters <paramref name="from"/> to <paramref name="to"/> of a text (a piece of a stream that starts at
+    /// a line start, on line <paramref name="firstLine"/>, 0-based), with offsets and lines as in the whole text.
+    /// </summary>
+    public static List<Part> Split(string text, int from, int to, int firstLine)
     {
         var parts = new List<Part>();
-        var partStart = 0;
-        var partLine = 0;
+        var partStart = from;
+        var partLine = firstLine;
         string? bad = null;
-        var offset = 0;
-        var line = 0;
-        while (offset < text.Length)
+        var offset = from;
+        var line = firstLine;
+        while (offset < to)
         {
-            var end = text.IndexOf('\n', offset);
-            var lineEnd = end < 0 ? text.Length : end;
+            var end = text.IndexOf('\n', offset, to - offset);
+            var lineEnd = end < 0 ? to : end;
             if (lineEnd - offset >= 3 && string.CompareOrdinal(text, offset, "---", 0, 3) == 0)
             {
                 parts.Add(new Part(partStart, offset - partStart, partLine, bad));
                 var rest = text.AsSpan(offset + 3, lineEnd - offset - 3).Trim();
                 bad = rest.Length > 0 && rest[0] != '#' ? rest.ToString() : null;
-                partStart = end < 0 ? text.Length : end + 1;
+                partStart = end < 0 ? to : end + 1;
                 partLine = line + 1;
             }
 
@@ -55,7 +61,7 @@ internal static class KubectlYaml
             line++;
         }
 
-        parts.Add(new Part(partStart, text.Length - partStart, partLine, bad));
+        parts.Add(new Part(partStart, to - partStart, partLine, bad));
         return parts;
     }
 

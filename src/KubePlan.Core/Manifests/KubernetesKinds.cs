@@ -57,6 +57,11 @@ public static class KubernetesKinds
         _ => null,
     };
 
+    /// <summary>Whether <see cref="PodSpecPath"/> has a path for the kind (without making one).</summary>
+    internal static bool HasPodSpec(string? group, string? kind) => (group, kind) is
+        ("", "Pod" or "PodTemplate" or "ReplicationController") or ("apps" or "extensions", "Deployment" or "ReplicaSet" or "DaemonSet")
+        or ("apps", "StatefulSet") or ("batch", "Job" or "CronJob");
+
     /// <summary>The path of the pod template (metadata + spec), for kinds that have one.</summary>
     public static string[]? PodTemplatePath(string? group, string? kind)
     {

@@ -5,8 +5,42 @@ namespace KubePlan.Manifests;
 /// mapping value, the key that names it. Rules navigate with it so every finding can name
 /// both a line and a path.
 /// </summary>
-public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
+/// <remarks>
+/// Rules step through many nodes and report few, so the pointer is not built while navigating:
+/// each step records only its parent and its key or index (<see cref="PointerPath"/>), and the
+/// pointer string is made, once, when <see cref="Pointer"/> or <see cref="DottedPath"/> is read.
+/// Two values are equal when they hold the same node and key at the same pointer.
+/// </remarks>
+public readonly record struct Located
 {
+    /// <summary>The pointer: null (default value), a string, or a <see cref="PointerPath"/> not yet made into one.</summary>
+    private readonly object? _path;
+
+    public Located(YNode Node, string Pointer, YScalar? Key)
+    {
+        this.Node = Node;
+        _path = Pointer;
+        this.Key = Key;
+    }
+
+    private Located(YNode node, PointerPath path, YScalar? key)
+    {
+        Node = node;
+        _path = path;
+        Key = key;
+    }
+
+    public YNode Node { get; init; }
+
+    /// <summary>The RFC 6901 pointer from the object root (<c>""</c> is the root).</summary>
+    public string Pointer
+    {
+        get => _path as string ?? (_path as PointerPath)?.Pointer!;
+        init => _path = value;
+    }
+
+    public YScalar? Key { get; init; }
+
     public YMapping? Mapping => Node as YMapping;
 
     public YSequence? Sequence => Node as YSequence;
@@ -22,11 +56,26 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
     /// <summary>The path in dotted form for messages, e.g. <c>spec.template.spec.containers[0].image</c>.</summary>
     public string DottedPath => JsonPointer.ToDotted(Pointer);
 
+    public void Deconstruct(out YNode Node, out string Pointer, out YScalar? Key)
+    {
+        Node = this.Node;
+        Pointer = this.Pointer;
+        Key = this.Key;
+    }
+
+    public bool Equals(Located other) =>
+        ReferenceEquals(Node, other.Node) && ReferenceEquals(Key, other.Key)
+        && (ReferenceEquals(_path, other._path) || string.Equals(Pointer, other.Pointer, StringComparison.Ordinal));
+
+    // Equal values hold the same node and key, so those alone make a consistent hash without building the pointer.
+    public override int GetHashCode() => HashCode.Combine(
+        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Node), Key is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Key));
+
     public Located? Get(string key)
     {
         if (Node is YMapping m && m.GetEntry(key) is { } entry)
         {
-            return new Located(entry.Value, Pointer + "/" + JsonPointer.Escape(key), entry.Key);
+            return new Located(entry.Value, new PointerPath(_path, key), entry.Key);
         }
 
         return null;
@@ -35,14 +84,15 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
     /// <summary>Follows a chain of keys; null as soon as one is missing.</summary>
     public Located? At(params string[] keys)
     {
-        Located? current = this;
+        var current = this;
         foreach (var key in keys)
         {
-            current = current?.Get(key);
-            if (current is null)
+            if (current.Get(key) is not { } next)
             {
                 return null;
             }
+
+            current = next;
         }
 
         return current;
@@ -54,7 +104,7 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
         {
             for (var i = 0; i < s.Items.Count; i++)
             {
-                yield return new Located(s.Items[i], Pointer + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+                yield return new Located(s.Items[i], new PointerPath(_path, i), null);
             }
         }
     }
@@ -65,7 +115,7 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
         {
             foreach (var e in m.Entries)
             {
-                yield return new Located(e.Value, Pointer + "/" + JsonPointer.Escape(e.Key.KeyText), e.Key);
+                yield return new Located(e.Value, new PointerPath(_path, e.Key.KeyText), e.Key);
             }
         }
     }
@@ -78,14 +128,14 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
             return this;
         }
 
-        Located current = this;
+        var current = this;
         foreach (var token in JsonPointer.Split(pointer))
         {
             Located? next = current.Node switch
             {
                 YMapping => current.Get(token),
                 YSequence s when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < s.Items.Count
-                    => new Located(s.Items[i], current.Pointer + "/" + token, null),
+                    => new Located(s.Items[i], new PointerPath(current._path, token), null),
                 _ => null,
             };
             if (next is null)
@@ -102,7 +152,7 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
     /// <summary>The deepest node on the pointer's way that exists (for pointers to missing fields).</summary>
     public Located ResolveNearest(string pointer)
     {
-        Located current = this;
+        var current = this;
         foreach (var token in JsonPointer.Split(pointer))
         {
             var next = current.Resolve("/" + JsonPointer.Escape(token));
@@ -115,6 +165,71 @@ public readonly record struct Located(YNode Node, string Pointer, YScalar? Key)
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// One step of a pointer not yet written out: the parent's pointer (a string or another step)
+    /// and this step's token, an unescaped key or a sequence index. The string is built on first
+    /// read and kept; two threads building it at once build the same string.
+    /// </summary>
+    private sealed class PointerPath
+    {
+        private readonly object? _parent;
+        private readonly string? _token;
+        private readonly int _index;
+        private string? _pointer;
+
+        public PointerPath(object? parent, string token)
+        {
+            _parent = parent;
+            _token = token;
+        }
+
+        public PointerPath(object? parent, int index)
+        {
+            _parent = parent;
+            _index = index;
+        }
+
+        public string Pointer => _pointer ??= Build();
+
+        private string Build()
+        {
+            // Walk up to the nearest written-out pointer, then append the steps below it in order.
+            var steps = new List<PointerPath>();
+            object? at = this;
+            while (at is PointerPath step)
+            {
+                if (step._pointer is not null)
+                {
+                    break;
+                }
+
+                steps.Add(step);
+                at = step._parent;
+            }
+
+            var builder = new System.Text.StringBuilder(at switch
+            {
+                PointerPath done => done._pointer,
+                string text => text,
+                _ => null,
+            });
+            for (var i = steps.Count - 1; i >= 0; i--)
+            {
+                builder.Append('/');
+                if (steps[i]._token is { } token)
+                {
+                    builder.Append(JsonPointer.Escape(token));
+                }
+                else
+                {
+                    builder.Append(steps[i]._index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return builder.ToString();
+        }
     }
 }
 

@@ -63,6 +63,9 @@ public sealed class Manifest
     /// <summary>The pod template's labels, computed once: cross-object rules ask for them per pair.</summary>
     internal IReadOnlyDictionary<string, string>? CachedTemplateLabels { get; set; }
 
+    /// <summary>The pod spec, found once (a boxed <see cref="Located"/>, or a marker for none): most rules ask for it.</summary>
+    internal object? CachedPodSpec { get; set; }
+
     public override string ToString() => Ref + " (" + File.Path + ")";
 }
 

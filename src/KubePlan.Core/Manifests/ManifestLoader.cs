@@ -194,8 +194,8 @@ public sealed class ManifestLoader
 
     /// <summary>
     /// Reads a large stream in pieces on every core: it is cut at <c>---</c> lines (document starts) into pieces of
-    /// about <paramref name="pieceLength"/> characters, each piece is read on its own with as many line breaks in
-    /// front as precede it (so every position is the same as in the whole), and the documents are numbered again in
+    /// about <paramref name="pieceLength"/> characters, each piece is read on its own, starting at its own line
+    /// (so every position is the same as in the whole, and no piece copies or re-scans what precedes it), and the documents are numbered again in
     /// order. Null, so the whole is read as one, unless this gives exactly the same result: a stream with
     /// directives or unusual line breaks, or any piece with a problem (error recovery may cross a cut), is read whole.
     /// </summary>
@@ -230,7 +230,7 @@ public sealed class ManifestLoader
         {
             var (from, firstLine) = cuts[i];
             var to = i + 1 < cuts.Count ? cuts[i + 1].Offset : text.Length;
-            pieces[i] = YamlStreamReader.Read(string.Concat(new string('\n', firstLine), text.AsSpan(from, to - from)));
+            pieces[i] = YamlStreamReader.Read(text, from, to, firstLine);
         });
         if (pieces.Any(p => p.Problems.Count > 0 || p.BrokenDocuments > 0))
         {

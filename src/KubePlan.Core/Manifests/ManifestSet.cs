@@ -48,21 +48,26 @@ public sealed class ManifestSet
             _repeats.UnionWith(list.Skip(1));
         }
 
-        Unique = _repeats.Count == 0 ? All : All.Where(m => !_repeats.Contains(m)).ToList();
+        _unique = _repeats.Count == 0 ? _all : _all.Where(m => !_repeats.Contains(m)).ToList();
     }
 
     /// <summary>Every object, in input order.</summary>
     /// <remarks>A custom rule gets a view that notes the object it reads, so that its failure can name it.</remarks>
-    public IReadOnlyList<Manifest> All => CustomRuleRunner.Current is { } run ? new WatchedManifests(_all, run) : _all;
+    public IReadOnlyList<Manifest> All => CustomRuleRunner.Current is { } run ? new WatchedManifests(_all, run) : WorkCounter.Counted<Manifest>(_all);
 
     /// <summary>Every object once: <see cref="All"/> without the repeated definitions of an identity (the first one stays).</summary>
-    public IReadOnlyList<Manifest> Unique { get; }
+    public IReadOnlyList<Manifest> Unique => WorkCounter.Counted(_unique);
+
+    private readonly IReadOnlyList<Manifest> _unique;
+
+    /// <summary>Whether some identity is defined more than once.</summary>
+    internal bool HasRepeats => _repeats.Count > 0;
 
     /// <summary>Whether this is a second (or later) definition of an identity already in the input.</summary>
     public bool IsRepeat(Manifest m) => _repeats.Contains(m);
 
     /// <summary>The objects that run pods, indexed by namespace and template label; built on first use, once per run.</summary>
-    public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(Unique);
+    public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(_unique);
 
     /// <summary>Objects of the given kind (and group), in input order.</summary>
     public IEnumerable<Manifest> OfKind(string group, string kind) => All.Where(m => m.Kind == kind && m.Group == group);
@@ -70,7 +75,7 @@ public sealed class ManifestSet
     public IReadOnlyList<Manifest> InNamespace(string? ns)
     {
         IReadOnlyList<Manifest> found = ns is not null && _byNamespace.TryGetValue(ns, out var list) ? list : [];
-        return CustomRuleRunner.Current is { } run ? new WatchedManifests(found, run) : found;
+        return CustomRuleRunner.Current is { } run ? new WatchedManifests(found, run) : WorkCounter.Counted<Manifest>(found);
     }
 
     /// <summary>The object with this identity (the first one when it is defined twice).</summary>

@@ -56,7 +56,11 @@ public sealed partial class PodTemplateIndex
 
     /// <summary>The pod-running objects of a namespace, in input order.</summary>
     public IReadOnlyList<Manifest> InNamespace(string? ns) =>
-        _byNamespace.TryGetValue(ns ?? string.Empty, out var bucket) ? bucket.Workloads : [];
+        WorkCounter.Counted<Manifest>(_byNamespace.TryGetValue(ns ?? string.Empty, out var bucket) ? bucket.Workloads : []);
+
+    /// <summary>The pod-running objects of a namespace with this name, in input order (one lookup, not a scan).</summary>
+    public IReadOnlyList<Manifest> Named(string? ns, string name) =>
+        WorkCounter.Counted<Manifest>(_byNamespace.TryGetValue(ns ?? string.Empty, out var bucket) ? bucket.Named(name) : []);
 
     /// <summary>The namespace's pod-running objects whose pod template labels the selector matches, in input order.</summary>
     public IReadOnlyList<Manifest> Selected(string? ns, LabelSelector selector)
@@ -66,7 +70,7 @@ public sealed partial class PodTemplateIndex
             return [];
         }
 
-        return bucket.Candidates(selector, narrowOnGenerated: true).Where(e => selector.Matches(e.Labels)).Select(e => e.Workload).ToList();
+        return WorkCounter.Counted(bucket.Candidates(selector, narrowOnGenerated: true)).Where(e => selector.Matches(e.Labels)).Select(e => e.Workload).ToList();
     }
 
     /// <summary>
@@ -80,7 +84,7 @@ public sealed partial class PodTemplateIndex
             yield break;
         }
 
-        foreach (var entry in bucket.Candidates(selector, narrowOnGenerated: false))
+        foreach (var entry in WorkCounter.Counted(bucket.Candidates(selector, narrowOnGenerated: false)))
         {
             var match = Match(selector, entry.Workload, entry.Labels);
             if (match != SelectorMatch.No)
@@ -208,10 +212,19 @@ public sealed partial class PodTemplateIndex
 
         public List<Manifest> Workloads { get; } = [];
 
+        private readonly Dictionary<string, List<Manifest>> _byName = new(StringComparer.Ordinal);
+
+        public IReadOnlyList<Manifest> Named(string name) => _byName.TryGetValue(name, out var list) ? list : [];
+
         public void Add(Entry entry)
         {
             All.Add(entry);
             Workloads.Add(entry.Workload);
+            if (entry.Workload.Name is { } name)
+            {
+                Append(_byName, name, entry.Workload);
+            }
+
             foreach (var (key, value) in entry.Labels)
             {
                 Append(_byPair, (key, value), entry);
@@ -260,7 +273,7 @@ public sealed partial class PodTemplateIndex
             };
         }
 
-        private static void Append<TKey>(Dictionary<TKey, List<Entry>> map, TKey key, Entry entry)
+        private static void Append<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue entry)
             where TKey : notnull
         {
             if (!map.TryGetValue(key, out var list))

@@ -4,12 +4,27 @@ namespace KubePlan.Manifests;
 public static class Workloads
 {
     /// <summary>The pod spec of any object that has one (Pod, workload templates, CronJob's job template).</summary>
-    public static Located? PodSpec(Manifest m) =>
-        KubernetesKinds.PodSpecPath(m.Group, m.Kind) is { } path && m.At(path) is { Mapping: not null } spec ? spec : null;
+    /// <remarks>Found once per object: rules run side by side may both look it up, and find the same node.</remarks>
+    public static Located? PodSpec(Manifest m)
+    {
+        switch (m.CachedPodSpec)
+        {
+            case Located cached:
+                return cached;
+            case not null:
+                return null;
+        }
+
+        Located? spec = KubernetesKinds.PodSpecPath(m.Group, m.Kind) is { } path && m.At(path) is { Mapping: not null } found ? found : null;
+        m.CachedPodSpec = spec is { } value ? value : NoPodSpec;
+        return spec;
+    }
+
+    private static readonly object NoPodSpec = new();
 
     /// <summary>Objects that run pods: every kind with a pod spec except PodTemplate, which only describes one.</summary>
     public static bool RunsPods(Manifest m) =>
-        KubernetesKinds.PodSpecPath(m.Group, m.Kind) is not null && !m.IsKind(string.Empty, "PodTemplate");
+        KubernetesKinds.HasPodSpec(m.Group, m.Kind) && !m.IsKind(string.Empty, "PodTemplate");
 
     public static bool IsDaemonSet(Manifest m) => m.Kind == "DaemonSet" && m.Group is "apps" or "extensions";
 

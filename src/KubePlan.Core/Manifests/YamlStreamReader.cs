@@ -40,12 +40,18 @@ public static partial class YamlStreamReader
     /// <summary>yaml.v2's own limit ("exceeded max depth of 10000"): deeper than this Kubernetes refuses the document.</summary>
     public const int KubernetesMaxDepth = 10_000;
 
-    public static YamlReadResult Read(string text)
+    public static YamlReadResult Read(string text) => Read(text, 0, text.Length, 0);
+
+    /// <summary>
+    /// Reads the characters <paramref name="from"/> to <paramref name="to"/> of a stream (a piece that starts at a line
+    /// start, on 0-based line <paramref name="firstLine"/>) with every position as in the whole stream.
+    /// </summary>
+    public static YamlReadResult Read(string text, int from, int to, int firstLine)
     {
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var broken = 0;
-        foreach (var part in KubectlYaml.Split(text))
+        foreach (var part in KubectlYaml.Split(text, from, to, firstLine))
         {
             var lineOffset = part.Line;
             if (part.BadSeparator is { } after)
@@ -242,6 +248,7 @@ public static partial class YamlStreamReader
         /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
         public PartResult Run()
         {
+            WorkCounter.Parsed(text.Length);
             try
             {
                 Expect<StreamStart>();

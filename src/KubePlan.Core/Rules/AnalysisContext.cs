@@ -64,6 +64,11 @@ public sealed class AnalysisContext
         var inline = input.Manifests.Where(m => m.IsKind(string.Empty, "Node"));
         // The same inventory may come both from --nodes and from the input: count each node once.
         NodeManifests = nodes.Concat(inline).DistinctBy(n => n.Name, StringComparer.Ordinal).ToList();
+        _podViews = new(() => Manifests.Unique
+            .Where(Workloads.RunsPods)
+            .Select(m => Workloads.PodSpec(m) is { } spec ? new KubePlan.Rules.PodSecurity.PodView(m, spec, options.KubernetesVersion) : null)
+            .OfType<KubePlan.Rules.PodSecurity.PodView>()
+            .ToList());
     }
 
     public LoadResult Input { get; }
@@ -87,4 +92,12 @@ public sealed class AnalysisContext
     public IReadOnlyList<KubePlan.Scheduling.ClusterNode> Nodes => _nodes ??= KubePlan.Scheduling.ClusterNode.Inventory(NodeManifests);
 
     private IReadOnlyList<KubePlan.Scheduling.ClusterNode>? _nodes;
+
+    /// <summary>
+    /// The pod templates of the run's objects that run pods (each identity once), as the Pod Security
+    /// Standards read them: built once and shared by every control, which run side by side.
+    /// </summary>
+    internal IReadOnlyList<KubePlan.Rules.PodSecurity.PodView> PodViews => _podViews.Value;
+
+    private readonly Lazy<IReadOnlyList<KubePlan.Rules.PodSecurity.PodView>> _podViews;
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using KubePlan.Manifests;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -50,7 +51,10 @@ public sealed class CustomResourceSchema : IManifestSchema
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, document);
+    public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, JsonTree.ToNode(document));
+
+    /// <inheritdoc />
+    public IReadOnlyList<SchemaViolation> Validate(YNode document) => SchemaWalker.Validate(_root, document);
 
     /// <summary>
     /// The schema as JSON without the schema nodes' descriptions: they are often half of a CRD's bytes, and validation

@@ -1,3 +1,4 @@
+using KubePlan.Manifests;
 using Newtonsoft.Json.Linq;
 
 namespace KubePlan.Schema;
@@ -7,4 +8,10 @@ public interface IManifestSchema
 {
     /// <summary>Every violation in <paramref name="document"/>, in document order. Never throws for any JSON input.</summary>
     IReadOnlyList<SchemaViolation> Validate(JToken document);
+
+    /// <summary>
+    /// Every violation in a document read from YAML, judged as its JSON form (what sigs.k8s.io/yaml gives the API server),
+    /// without building that form. Never throws for any tree the reader gives.
+    /// </summary>
+    IReadOnlyList<SchemaViolation> Validate(YNode document);
 }

@@ -1,3 +1,4 @@
+using KubePlan.Manifests;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
@@ -32,5 +33,8 @@ public sealed class KubernetesSchema : IManifestSchema
     public JsonSchema Source => _source.Value;
 
     /// <inheritdoc />
-    public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, document);
+    public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, JsonTree.ToNode(document));
+
+    /// <inheritdoc />
+    public IReadOnlyList<SchemaViolation> Validate(YNode document) => SchemaWalker.Validate(_root, document);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Newtonsoft.Json;
+using KubePlan.Manifests;
 using Newtonsoft.Json.Linq;
 
 namespace KubePlan.Schema;
@@ -21,48 +22,49 @@ internal sealed class SchemaWalker
     {
     }
 
-    public static IReadOnlyList<SchemaViolation> Validate(SchemaNode root, JToken document)
+    public static IReadOnlyList<SchemaViolation> Validate(SchemaNode root, YNode document)
     {
         var walker = new SchemaWalker();
         walker.Visit(root, document);
         return walker._violations;
     }
 
-    private void Visit(SchemaNode node, JToken token)
+    private void Visit(SchemaNode node, YNode value)
     {
         // JSON null means "unset" to the Kubernetes decoder (and CRD pruning drops non-nullable nulls), so it is never a type error.
-        if (token.Type is JTokenType.Null or JTokenType.Undefined)
+        var scalar = value as YScalar;
+        if (scalar is { Kind: ScalarKind.Null } || (scalar is null && value is not YMapping and not YSequence))
         {
             return;
         }
 
-        var kind = KindOf(token);
+        var kind = KindOf(value);
         if (!Accepts(node.Kinds, kind))
         {
-            Report(Pointer(), $"{Subject()} must be {Expected(node)}, got {Describe(token)}");
+            Report(Pointer(), $"{Subject()} must be {Expected(node)}, got {Describe(value)}");
             return;
         }
 
         switch (kind)
         {
             case JsonKinds.Object:
-                VisitObject(node, (JObject)token);
+                VisitObject(node, (YMapping)value);
                 break;
             case JsonKinds.Array:
-                VisitArray(node, (JArray)token);
+                VisitArray(node, (YSequence)value);
                 break;
             case JsonKinds.String:
-                VisitString(node, token);
+                VisitString(node, scalar!);
                 break;
             case JsonKinds.Integer:
             case JsonKinds.Number:
-                VisitNumber(node, token, kind);
+                VisitNumber(node, scalar!);
                 break;
         }
 
-        if (node.Enum is { } allowed && kind != JsonKinds.Object && kind != JsonKinds.Array)
+        if (node.Enum is { } allowed && scalar is not null)
         {
-            var text = kind == JsonKinds.String ? (string)token! : token.ToString(Formatting.None);
+            var text = kind == JsonKinds.String ? StringValue(scalar) : JsonText(scalar);
             if (Array.IndexOf(allowed, text) < 0)
             {
                 var list = string.Join(", ", allowed.Select(a => "\"" + a + "\""));
@@ -74,18 +76,18 @@ internal sealed class SchemaWalker
         {
             foreach (var branch in allOf)
             {
-                Visit(branch, token);
+                Visit(branch, value);
             }
         }
 
-        if (node.AnyOf is { } anyOf && CountMatches(anyOf, token, stopAt: 1) == 0)
+        if (node.AnyOf is { } anyOf && CountMatches(anyOf, value, stopAt: 1) == 0)
         {
             Report(Pointer(), $"{Subject()} does not match any of the forms the schema allows (anyOf)");
         }
 
         if (node.OneOf is { } oneOf)
         {
-            var matches = CountMatches(oneOf, token, stopAt: 2);
+            var matches = CountMatches(oneOf, value, stopAt: 2);
             if (matches != 1)
             {
                 Report(Pointer(), matches == 0
@@ -95,13 +97,13 @@ internal sealed class SchemaWalker
         }
     }
 
-    private int CountMatches(SchemaNode[] branches, JToken token, int stopAt)
+    private int CountMatches(SchemaNode[] branches, YNode value, int stopAt)
     {
         var matches = 0;
         foreach (var branch in branches)
         {
             var before = _violations.Count;
-            Visit(branch, token);
+            Visit(branch, value);
             if (_violations.Count == before)
             {
                 matches++;
@@ -120,66 +122,75 @@ internal sealed class SchemaWalker
         return matches;
     }
 
-    private void VisitObject(SchemaNode node, JObject obj)
+    // Mapping keys are unique by their JSON text (the reader keeps the last value of a repeated key at the place of
+    // the first, as a JSON object does), so each entry is one property.
+    private void VisitObject(SchemaNode node, YMapping mapping)
     {
         foreach (var required in node.Required)
         {
-            if (obj[required] is null or { Type: JTokenType.Null })
+            if (mapping[required] is null or YScalar { Kind: ScalarKind.Null })
             {
                 Report(Pointer(), $"{Child(required)} is required");
             }
         }
 
-        foreach (var property in obj.Properties())
+        var entries = mapping.Entries;
+        for (var i = 0; i < entries.Count; i++)
         {
-            Push(new Segment(property.Name, -1));
-            if (node.Properties is not null && node.Properties.TryGetValue(property.Name, out var propertySchema))
+            var entry = entries[i];
+            var name = entry.Key.KeyText;
+            Push(new Segment(name, -1));
+            if (node.Properties is not null && node.Properties.TryGetValue(name, out var propertySchema))
             {
-                Visit(propertySchema, property.Value);
+                Visit(propertySchema, entry.Value);
             }
             else if (node.AdditionalProperties is { } additional)
             {
-                Visit(additional, property.Value);
+                Visit(additional, entry.Value);
             }
-            else if (node.RejectUnknown && !(node.AllowsTypeMeta && property.Name is "apiVersion" or "kind" or "metadata"))
+            else if (node.RejectUnknown && !(node.AllowsTypeMeta && name is "apiVersion" or "kind" or "metadata"))
             {
-                ReportUnknown(node, property.Name);
+                ReportUnknown(node, name);
             }
 
             _depth--;
         }
     }
 
-    private void VisitArray(SchemaNode node, JArray array)
+    private void VisitArray(SchemaNode node, YSequence sequence)
     {
-        if (node.MinItems is { } minItems && array.Count < minItems)
+        var items = sequence.Items;
+        if (node.MinItems is { } minItems && items.Count < minItems)
         {
-            Report(Pointer(), $"{Subject()} must have at least {minItems} item{(minItems == 1 ? "" : "s")}, got {array.Count}");
+            Report(Pointer(), $"{Subject()} must have at least {minItems} item{(minItems == 1 ? "" : "s")}, got {items.Count}");
         }
 
-        if (node.MaxItems is { } maxItems && array.Count > maxItems)
+        if (node.MaxItems is { } maxItems && items.Count > maxItems)
         {
-            Report(Pointer(), $"{Subject()} must have at most {maxItems} item{(maxItems == 1 ? "" : "s")}, got {array.Count}");
+            Report(Pointer(), $"{Subject()} must have at most {maxItems} item{(maxItems == 1 ? "" : "s")}, got {items.Count}");
         }
 
-        if (node.Items is not { } items)
+        if (node.Items is not { } itemSchema)
         {
             return;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             Push(new Segment(null, i));
-            Visit(items, array[i]);
+            Visit(itemSchema, items[i]);
             _depth--;
         }
     }
 
-    private void VisitString(SchemaNode node, JToken token)
+    private void VisitString(SchemaNode node, YScalar scalar)
     {
-        var value = token.Type == JTokenType.Date
-            ? ((DateTime)token).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)
-            : (string?)token ?? string.Empty;
+        if (node.PatternText is null && node.Format != ValueFormat.Byte && node.MinLength is null && node.MaxLength is null)
+        {
+            return;
+        }
+
+        var value = StringValue(scalar);
         if (node.Pattern is { } pattern && !pattern.IsMatch(value))
         {
             Report(Pointer(), node.Format == ValueFormat.Quantity
@@ -203,14 +214,14 @@ internal sealed class SchemaWalker
         }
     }
 
-    private void VisitNumber(SchemaNode node, JToken token, JsonKinds kind)
+    private void VisitNumber(SchemaNode node, YScalar scalar)
     {
         if (node.Minimum is null && node.Maximum is null)
         {
             return;
         }
 
-        var value = ((JValue)token).Value;
+        var value = scalar.Value;
         var bits = node.Format switch
         {
             ValueFormat.Int32 => " (int32)",
@@ -219,19 +230,18 @@ internal sealed class SchemaWalker
         };
         if (node.Minimum is { } minimum && Compare(value, minimum) is var low && (low < 0 || (node.ExclusiveMinimum && low == 0)))
         {
-            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMinimum ? "greater than" : "at least")} {minimum.ToString(CultureInfo.InvariantCulture)}{bits}, got {token.ToString(Formatting.None)}");
+            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMinimum ? "greater than" : "at least")} {minimum.ToString(CultureInfo.InvariantCulture)}{bits}, got {JsonText(scalar)}");
         }
         else if (node.Maximum is { } maximum && Compare(value, maximum) is var high && (high > 0 || (node.ExclusiveMaximum && high == 0)))
         {
-            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMaximum ? "less than" : "at most")} {maximum.ToString(CultureInfo.InvariantCulture)}{bits}, got {token.ToString(Formatting.None)}");
+            Report(Pointer(), $"{Subject()} must be {(node.ExclusiveMaximum ? "less than" : "at most")} {maximum.ToString(CultureInfo.InvariantCulture)}{bits}, got {JsonText(scalar)}");
         }
-
-        _ = kind;
     }
 
     private static int Compare(object? value, decimal bound) => value switch
     {
         long l => ((decimal)l).CompareTo(bound),
+        ulong u => ((decimal)u).CompareTo(bound),
         int i => ((decimal)i).CompareTo(bound),
         BigInteger b => b.CompareTo(new BigInteger(bound)),
         double d => d.CompareTo((double)bound),
@@ -306,22 +316,34 @@ internal sealed class SchemaWalker
         return value.Length % 4 == 0 && Convert.TryFromBase64String(value, buffer, out _) && !value.Any(char.IsWhiteSpace);
     }
 
-    private static JsonKinds KindOf(JToken token) => token.Type switch
+    private static JsonKinds KindOf(YNode value) => value switch
     {
-        JTokenType.Object => JsonKinds.Object,
-        JTokenType.Array => JsonKinds.Array,
-        JTokenType.Integer => JsonKinds.Integer,
-        JTokenType.Float => IsIntegral(token) ? JsonKinds.Integer : JsonKinds.Number,
-        JTokenType.Boolean => JsonKinds.Boolean,
+        YMapping => JsonKinds.Object,
+        YSequence => JsonKinds.Array,
+        YScalar { Kind: ScalarKind.Bool } => JsonKinds.Boolean,
+        YScalar { Kind: ScalarKind.Int } => JsonKinds.Integer,
+        YScalar { Kind: ScalarKind.Float } s => IsIntegral(s.Value) ? JsonKinds.Integer : JsonKinds.Number,
         _ => JsonKinds.String,
     };
 
     // YAML 1e3 reaches JSON as 1000.0 and Go's decoder takes it as the integer 1000, so integral floats are integers.
-    private static bool IsIntegral(JToken token) => ((JValue)token).Value switch
+    private static bool IsIntegral(object? value) => value switch
     {
         double d => !double.IsInfinity(d) && Math.Floor(d) == d,
         decimal m => decimal.Floor(m) == m,
         _ => false,
+    };
+
+    /// <summary>The string a JSON conversion gives a string-like scalar (a timestamp is its RFC 3339 text).</summary>
+    private static string StringValue(YScalar scalar) => scalar.Kind == ScalarKind.String ? scalar.Text : scalar.KeyText;
+
+    /// <summary>A scalar as JSON writes it (Newtonsoft's number formatting, as the reports always had), for messages.</summary>
+    private static string JsonText(YScalar scalar) => scalar.Kind switch
+    {
+        ScalarKind.Bool => (bool)scalar.Value! ? "true" : "false",
+        ScalarKind.Int or ScalarKind.Float => new JValue(scalar.Value).ToString(Formatting.None),
+        ScalarKind.Null => "null",
+        _ => JsonConvert.ToString(StringValue(scalar)),
     };
 
     private static bool Accepts(JsonKinds allowed, JsonKinds actual) =>
@@ -346,13 +368,14 @@ internal sealed class SchemaWalker
             })),
     };
 
-    private static string Describe(JToken token) => token.Type switch
+    private static string Describe(YNode value) => value switch
     {
-        JTokenType.Object => "an object",
-        JTokenType.Array => "a list",
-        JTokenType.Boolean => $"the boolean {((bool)token ? "true" : "false")}",
-        JTokenType.Integer or JTokenType.Float => $"the number {token.ToString(Formatting.None)}",
-        _ => $"the string {JsonConvert.ToString(Truncate(token.ToString()))}",
+        YMapping => "an object",
+        YSequence => "a list",
+        YScalar { Kind: ScalarKind.Bool } b => $"the boolean {((bool)b.Value! ? "true" : "false")}",
+        YScalar { Kind: ScalarKind.Int or ScalarKind.Float } n => $"the number {JsonText(n)}",
+        YScalar s => $"the string {JsonConvert.ToString(Truncate(StringValue(s)))}",
+        _ => "null",
     };
 
     private static string Truncate(string value) => value.Length <= 60 ? value : value[..57] + "...";

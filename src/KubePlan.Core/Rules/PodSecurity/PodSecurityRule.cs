@@ -20,14 +20,9 @@ public abstract class PodSecurityRule : Rule
 
     public sealed override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var m in context.Manifests.Unique)
+        foreach (var pod in context.PodViews)
         {
-            if (!Workloads.RunsPods(m) || Workloads.PodSpec(m) is not { } spec)
-            {
-                continue;
-            }
-
-            var pod = new PodView(m, spec, context.Options.KubernetesVersion);
+            var m = pod.Manifest;
             foreach (var (at, message, atKey) in Check(pod))
             {
                 yield return Report(m, at, $"{Subject(m)}: {message}", atKey: atKey);
@@ -63,19 +58,29 @@ public sealed class PodView(Manifest manifest, Located spec, KubernetesVersion v
     public bool InUserNamespace => spec.Get("hostUsers")?.Node is YScalar { Value: false };
 
     /// <summary>Every container the admission checks visit: init containers, containers, ephemeral containers.</summary>
-    public IEnumerable<Container> Containers()
+    /// <remarks>Read once: every control of a run walks the same pod views.</remarks>
+    public IEnumerable<Container> Containers() => _containers ??= ReadContainers();
+
+    private Container[]? _containers;
+
+    private Container[] ReadContainers()
     {
-        foreach (var field in new[] { "initContainers", "containers", "ephemeralContainers" })
+        var containers = new List<Container>();
+        foreach (var field in ContainerFields)
         {
             foreach (var c in spec.Get(field)?.Items() ?? [])
             {
                 if (c.Mapping is not null)
                 {
-                    yield return new Container(c, c.Get("name")?.String ?? "?");
+                    containers.Add(new Container(c, c.Get("name")?.String ?? "?"));
                 }
             }
         }
+
+        return [.. containers];
     }
+
+    private static readonly string[] ContainerFields = ["initContainers", "containers", "ephemeralContainers"];
 
     /// <summary>The pod template's annotations (a Pod's own).</summary>
     public Located? Annotations

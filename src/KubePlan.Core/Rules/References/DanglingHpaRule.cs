@@ -27,6 +27,7 @@ public sealed class DanglingHpaRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;
+        var limitRangeDefaults = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var hpa in set.OfKind("autoscaling", "HorizontalPodAutoscaler").Where(m => !set.IsRepeat(m)))
         {
             var reference = hpa.At("spec", "scaleTargetRef");
@@ -54,7 +55,11 @@ public sealed class DanglingHpaRule : Rule
                 continue;
             }
 
-            var defaults = LimitRangeDefaults(set, hpa.Namespace);
+            // Read once per namespace: every autoscaler of the namespace asks.
+            var defaults = hpa.Namespace is not { } ns ? LimitRangeDefaults(set, null)
+                : limitRangeDefaults.TryGetValue(ns, out var known) ? known
+                : limitRangeDefaults[ns] = LimitRangeDefaults(set, ns);
+
             foreach (var metric in UtilizationMetrics(hpa))
             {
                 if (MissingRequests(podSpec, metric, defaults) is { } missing)
@@ -81,7 +86,8 @@ public sealed class DanglingHpaRule : Rule
             return null; // the target may be applied from elsewhere
         }
 
-        var namesake = set.PodTemplates.InNamespace(hpa.Namespace).FirstOrDefault(m => m.Name == name && ScalableKinds.Contains(m.Kind));
+        // One lookup by name, not a scan of the namespace per autoscaler (quadratic when many targets are missing).
+        var namesake = set.PodTemplates.Named(hpa.Namespace, name).FirstOrDefault(m => ScalableKinds.Contains(m.Kind));
         var at = reference.Get("name") ?? reference;
         if (namesake is not null)
         {

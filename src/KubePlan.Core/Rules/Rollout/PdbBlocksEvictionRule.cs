@@ -35,6 +35,16 @@ public sealed class PdbBlocksEvictionRule : Rule
     }
 
     /// <summary>
+    /// The replicated workloads of the namespace whose pod template the selector matches, in input order,
+    /// repeated definitions included. One index lookup per PDB; a full scan of the namespace only when the
+    /// input defines some identity twice (the index holds each identity once).
+    /// </summary>
+    private static IEnumerable<Manifest> Selected(ManifestSet set, string? ns, LabelSelector selector) =>
+        ns is null ? []
+        : set.HasRepeats ? set.InNamespace(ns).Where(m => RolloutRisk.IsReplicated(m) && selector.Matches(Workloads.TemplateLabels(m)))
+        : set.PodTemplates.Selected(ns, selector).Where(RolloutRisk.IsReplicated);
+
+    /// <summary>
     /// The disruptions a PDB allows when every selected pod is healthy, or null when it selects no
     /// workload of the input (its pods may come from elsewhere) or cannot be read.
     /// </summary>
@@ -48,8 +58,7 @@ public sealed class PdbBlocksEvictionRule : Rule
             return null;
         }
 
-        var workloads = set.InNamespace(pdb.Namespace)
-            .Where(m => RolloutRisk.IsReplicated(m) && parsed.Selector.Matches(Workloads.TemplateLabels(m)))
+        var workloads = Selected(set, pdb.Namespace, parsed.Selector)
             .Select(m => new SelectedWorkload(m, RolloutRisk.LowestReplicas(set, m)))
             .ToList();
         var expected = workloads.Sum(w => (long)w.Replicas);

@@ -56,7 +56,7 @@ public sealed class SchemaRule : Rule
         }
 
         var root = m.Located;
-        foreach (var violation in schema.Validate(YamlJson.ToJToken(m.Root)))
+        foreach (var violation in schema.Validate(m.Root))
         {
             var at = root.Resolve(violation.Pointer) ?? root.ResolveNearest(violation.Pointer);
             var missing = at.Pointer != violation.Pointer;
