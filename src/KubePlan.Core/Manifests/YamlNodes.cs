@@ -52,16 +52,13 @@ public sealed class YScalar : YNode
 
     public bool IsString => Kind == ScalarKind.String;
 
-    /// <summary>
-    /// The string a JSON conversion would give a mapping key made of this scalar. A timestamp keeps
-    /// its text: yaml.v2 hands timestamps to sigs.k8s.io/yaml as the strings they were written as
-    /// (decode.go, scalar: "for backward compatibility reasons we set it as a string").
-    /// </summary>
+    /// <summary>The string a JSON conversion would give a mapping key made of this scalar.</summary>
     public string KeyText => Kind switch
     {
         ScalarKind.Bool => (bool)Value! ? "true" : "false",
         ScalarKind.Null => "null",
         ScalarKind.Int or ScalarKind.Float => ScalarResolver.FormatNumber(Value!),
+        ScalarKind.Timestamp => ScalarResolver.FormatTimestamp((DateTimeOffset)Value!),
         _ => Text,
     };
 
