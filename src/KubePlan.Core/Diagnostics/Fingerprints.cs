@@ -20,19 +20,49 @@ public static partial class Fingerprints
     public const string Key = "kubeplanFindingHash/v1";
 
     /// <summary>Fills in <see cref="Diagnostic.Container"/> and <see cref="Diagnostic.Fingerprint"/>, keeping the order.</summary>
+    /// <remarks>
+    /// Containers, keys and hashes of a large run are worked out side by side on every core; only the
+    /// numbering of identical keys walks the findings in order.
+    /// </remarks>
     public static List<Diagnostic> Assign(IEnumerable<Diagnostic> diagnostics, ManifestLocator manifests)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new List<Diagnostic>();
-        foreach (var d in diagnostics)
+        var found = diagnostics.ToArray();
+        var keys = new string[found.Length];
+        For(found.Length, i =>
         {
-            var withContainer = d.Container is null ? WithContainer(d, manifests) : d;
-            var key = KeyOf(withContainer);
-            var n = seen[key] = seen.GetValueOrDefault(key) + 1;
-            result.Add(withContainer with { Fingerprint = Hash(n == 1 ? key : key + "\n#" + n.ToString(CultureInfo.InvariantCulture)) });
+            var d = found[i];
+            found[i] = d.Container is null ? WithContainer(d, manifests) : d;
+            keys[i] = KeyOf(found[i]);
+        });
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var n = seen[keys[i]] = seen.GetValueOrDefault(keys[i]) + 1;
+            if (n > 1)
+            {
+                keys[i] += "\n#" + n.ToString(CultureInfo.InvariantCulture);
+            }
         }
 
-        return result;
+        For(found.Length, i => found[i] = found[i] with { Fingerprint = Hash(keys[i]) });
+        return [.. found];
+    }
+
+    /// <summary>Runs the body for 0..count-1, on every core when there is enough to share (a small run stays on one thread).</summary>
+    private static void For(int count, Action<int> body)
+    {
+        if (count < 256)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, body);
     }
 
     /// <summary>The text a fingerprint is the hash of (without the occurrence number).</summary>

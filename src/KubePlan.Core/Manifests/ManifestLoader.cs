@@ -143,9 +143,11 @@ public sealed class ManifestLoader
     /// </summary>
     public LoadResult LoadBytes(string displayPath, byte[] bytes)
     {
-        var (text, invalid) = Decode(bytes);
-        var result = LoadText(displayPath, text);
-        var file = result.Files[0];
+        var (text, invalid, utf8Start) = Decode(bytes);
+        // A UTF-8 file keeps its bytes for code frames, not the decoded text (half the size, and the
+        // text is garbage once parsed).
+        var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start) : new SourceFile(displayPath, text);
+        var result = LoadText(file, text, DefaultPieceLength);
         for (var i = 0; i < Math.Min(invalid.Count, MaxEncodingWarnings); i++)
         {
             var more = i == MaxEncodingWarnings - 1 && invalid.Count > MaxEncodingWarnings
@@ -162,10 +164,11 @@ public sealed class ManifestLoader
     public LoadResult LoadText(string displayPath, string text) => LoadText(displayPath, text, DefaultPieceLength);
 
     /// <summary>Loads text, reading a large stream in pieces of about <paramref name="pieceLength"/> characters in parallel.</summary>
-    internal LoadResult LoadText(string displayPath, string text, int pieceLength)
+    internal LoadResult LoadText(string displayPath, string text, int pieceLength) => LoadText(new SourceFile(displayPath, text), text, pieceLength);
+
+    private LoadResult LoadText(SourceFile file, string text, int pieceLength)
     {
         var result = new LoadResult();
-        var file = new SourceFile(displayPath, text);
         result.Files.Add(file);
         var read = ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text);
         result.Documents += read.BrokenDocuments;
@@ -272,24 +275,25 @@ public sealed class ManifestLoader
         result.Manifests.Add(new Manifest(file, documentIndex, mapping, DefaultNamespace));
     }
 
-    private static (string Text, List<SourcePosition> Invalid) Decode(byte[] bytes)
+    /// <summary>The text, the positions of invalid UTF-8, and where the UTF-8 text starts in the bytes (-1: not UTF-8).</summary>
+    private static (string Text, List<SourcePosition> Invalid, int Utf8Start) Decode(byte[] bytes)
     {
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var encoding = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
-            return (encoding.GetString(bytes, 2, bytes.Length - 2), []);
+            return (encoding.GetString(bytes, 2, bytes.Length - 2), [], -1);
         }
 
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var span = bytes.AsSpan(start);
         if (System.Text.Unicode.Utf8.IsValid(span))
         {
-            return (Encoding.UTF8.GetString(span), []);
+            return (Encoding.UTF8.GetString(span), [], start);
         }
 
         // The replacing decoder turns each maximal invalid subsequence into one U+FFFD, as
         // kubectl's output shows for the same bytes (E2 82 41 gives one, FF FE gives two).
-        return (Encoding.UTF8.GetString(span), FindInvalidSequences(span));
+        return (Encoding.UTF8.GetString(span), FindInvalidSequences(span), start);
     }
 
     /// <summary>The 1-based positions (in decoded characters) of each run of invalid UTF-8 sequences.</summary>

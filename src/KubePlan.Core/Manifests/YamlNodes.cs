@@ -109,9 +109,11 @@ public sealed class YMapping : YNode
     {
         if (_entries.Count <= 8)
         {
-            foreach (var e in _entries)
+            // Rules look keys up millions of times: compare string keys' text directly (KeyText formats the others).
+            foreach (var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries))
             {
-                if (e.Key.KeyText == key)
+                var k = e.Key;
+                if (string.Equals(k.IsString ? k.Text : k.KeyText, key, StringComparison.Ordinal))
                 {
                     return e;
                 }

@@ -51,6 +51,7 @@ public static partial class YamlStreamReader
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var broken = 0;
+        var strings = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in KubectlYaml.Split(text, from, to, firstLine))
         {
             var lineOffset = part.Line;
@@ -64,7 +65,7 @@ public static partial class YamlStreamReader
                 continue;
             }
 
-            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems);
+            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems, strings);
         }
 
         return new YamlReadResult(documents, problems, broken);
@@ -95,7 +96,7 @@ public static partial class YamlStreamReader
     /// any position that matters and read again; where yaml.v2 refuses what YamlDotNet accepts, the
     /// first such position fails the document.
     /// </summary>
-    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems)
+    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings)
     {
         if (part.Length == 0)
         {
@@ -105,7 +106,7 @@ public static partial class YamlStreamReader
         var guard = FirstViolation(part);
         var text = part;
         var shifts = new List<(int Line, int Column)>();
-        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts).Run();
+        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts, strings).Run();
         for (var repair = 0; repair < MaxRepairs && attempt.Failure is { } failure; repair++)
         {
             if (Repair(text, attempt, shifts) is not { } repaired)
@@ -113,7 +114,7 @@ public static partial class YamlStreamReader
                 break;
             }
 
-            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts).Run();
+            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts, strings).Run();
             if (attempt.SplitIndex is null && retry.Failure is { } later && !IsAfter(later.Position, failure.Position))
             {
                 break;
@@ -231,7 +232,10 @@ public static partial class YamlStreamReader
     /// <param name="ContextColumn">For a scanner error, the column where the scanned token starts.</param>
     private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
 
-    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts)
+    /// <summary>Scalars this short are kept once per piece read: keys and enum-like values repeat in every document.</summary>
+    private const int SharedStringLength = 48;
+
+    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
         private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
@@ -423,6 +427,11 @@ public static partial class YamlStreamReader
                     var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
                         ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
                         : scalar.Value;
+                    if (raw.Length <= SharedStringLength && !strings.Add(raw) && strings.TryGetValue(raw, out var shared))
+                    {
+                        raw = shared;
+                    }
+
                     var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
                     if (refused is not null)
                     {

@@ -58,7 +58,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndObject();
         }
 
-        output.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        output.Write(System.Text.Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length));
         output.WriteLine();
     }
 }

@@ -50,6 +50,26 @@ public sealed class CustomResourceSchema : IManifestSchema
         }
     }
 
+    /// <summary>
+    /// Compiles a schema read from YAML (a CRD in the input). The keywords CRDs use are compiled from the tree directly;
+    /// anything else goes through the JSON path, so both give the same answers and the same errors.
+    /// </summary>
+    internal static bool TryCreate(YNode openApiV3Schema, [NotNullWhen(true)] out CustomResourceSchema? schema, [NotNullWhen(false)] out string? error)
+    {
+        if (openApiV3Schema is YMapping mapping)
+        {
+            var structural = CustomResourceCompiler.IsStructural(mapping, isRoot: true);
+            if (CustomResourceCompiler.TryCompile(mapping, structural) is { } root)
+            {
+                schema = new CustomResourceSchema(root, structural);
+                error = null;
+                return true;
+            }
+        }
+
+        return TryCreate(YamlJson.ToJToken(openApiV3Schema), out schema, out error);
+    }
+
     /// <inheritdoc />
     public IReadOnlyList<SchemaViolation> Validate(JToken document) => SchemaWalker.Validate(_root, JsonTree.ToNode(document));
 

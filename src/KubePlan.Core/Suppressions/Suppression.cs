@@ -90,21 +90,15 @@ public sealed partial class Suppression
     /// </summary>
     public static IEnumerable<Suppression> FromComments(SourceFile file)
     {
-        var lines = file.Text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        // Only the lines that hold the marker are cut out of the file: no copy of the whole text.
+        foreach (var (i, content) in file.LinesContaining("kubeplan:ignore"))
         {
-            var line = lines[i];
-            if (!line.Contains("kubeplan:ignore", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            foreach (Match m in IgnoreComment().Matches(line.TrimEnd('\r')))
+            foreach (Match m in IgnoreComment().Matches(content))
             {
                 var reason = m.Groups["reason"].Success ? m.Groups["reason"].Value.Trim() : null;
                 foreach (var id in m.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    yield return new Suppression(SuppressionKind.Comment, id, string.IsNullOrEmpty(reason) ? null : reason, file.Path, new SourcePosition(i + 1, m.Groups["hash"].Index + 1));
+                    yield return new Suppression(SuppressionKind.Comment, id, string.IsNullOrEmpty(reason) ? null : reason, file.Path, new SourcePosition(i, m.Groups["hash"].Index + 1));
                 }
             }
         }

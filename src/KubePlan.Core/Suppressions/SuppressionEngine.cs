@@ -44,13 +44,42 @@ public static class SuppressionEngine
             return new SuppressionResult([.. diagnostics], [], []);
         }
 
+        // Each finding is checked only against the suppressions that can cover it: the comments on its
+        // line or the line above, the annotations of its object, and the configuration's entries
+        // (comparing every finding with every suppression is quadratic in a large annotated input).
+        var byLine = new Dictionary<(string File, int Line), List<int>>();
+        var byManifest = new Dictionary<Manifest, List<int>>(ReferenceEqualityComparer.Instance);
+        var config = new List<int>();
+        for (var i = 0; i < suppressions.Count; i++)
+        {
+            var s = suppressions[i];
+            var list = s.Kind switch
+            {
+                SuppressionKind.Comment => Bucket(byLine, (s.File, s.Position.Line)),
+                SuppressionKind.Annotation => Bucket(byManifest, s.Manifest!),
+                _ => config,
+            };
+            list.Add(i);
+        }
+
         var kept = new List<Diagnostic>();
         var suppressed = new List<SuppressedFinding>();
+        var candidates = new List<int>();
         foreach (var d in diagnostics)
         {
             var manifest = manifests.Find(d);
             Suppression? first = null;
-            foreach (var s in suppressions)
+            candidates.Clear();
+            candidates.AddRange(byLine.GetValueOrDefault((d.File, d.Line)) ?? []);
+            candidates.AddRange(byLine.GetValueOrDefault((d.File, d.Line - 1)) ?? []);
+            if (manifest is not null)
+            {
+                candidates.AddRange(byManifest.GetValueOrDefault(manifest) ?? []);
+            }
+
+            candidates.AddRange(config);
+            candidates.Sort();
+            foreach (var s in candidates.Select(i => suppressions[i]))
             {
                 if (d.RuleId != RuleIds.UnusedSuppression && s.Covers(d, manifest))
                 {
@@ -86,5 +115,16 @@ public static class SuppressionEngine
         }
 
         return new SuppressionResult(kept, suppressed, unused);
+    }
+
+    private static List<int> Bucket<TKey>(Dictionary<TKey, List<int>> map, TKey key)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        return list;
     }
 }

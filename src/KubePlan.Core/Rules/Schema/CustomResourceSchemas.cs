@@ -60,7 +60,7 @@ public sealed class CustomResourceSchemas
                 return (null, null);
             }
 
-            return CustomResourceSchema.TryCreate(YamlJson.ToJToken(schema.Value.Node), out var compiled, out var error)
+            return CustomResourceSchema.TryCreate(schema.Value.Node, out var compiled, out var error)
                 ? (compiled, null) : (null, error);
         });
 

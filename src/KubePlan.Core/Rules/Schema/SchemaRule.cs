@@ -26,6 +26,10 @@ public sealed class SchemaRule : Rule
         // Loading a kind's schema costs tens of milliseconds, validating microseconds: load them
         // in parallel, then validate in parallel with the results kept in input order.
         KubernetesSchemas.Default.Preload(targets.Select(m => (m.ApiVersion!, m.Kind!)));
+
+        // Likewise compile the CRD schemas the input uses, each once and side by side, before the documents ask for them.
+        var customResources = targets.Select(crds.Find).OfType<CustomResourceSchemas.Entry>().Distinct().ToList();
+        Parallel.ForEach(customResources, entry => _ = entry.Error);
         var results = new List<Diagnostic>[targets.Count];
         Parallel.For(0, targets.Count, i => results[i] = Validate(targets[i], crds, context.Options).ToList());
         return results.SelectMany(r => r);
