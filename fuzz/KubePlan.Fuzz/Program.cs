@@ -30,12 +30,13 @@ public static class Program
         if (args[0] != "--replay" || args.Length < 2)
         {
             Console.Error.WriteLine("usage: KubePlan.Fuzz                                     (under afl-fuzz)");
-            Console.Error.WriteLine("       KubePlan.Fuzz --replay DIR... [--iterations N] [--seed S]");
+            Console.Error.WriteLine("       KubePlan.Fuzz --replay DIR... [--iterations N] [--seed S] [--write OUT]");
             return 2;
         }
 
         var iterations = 2000;
         var seed = 15;
+        string? write = null;
         var folders = args.Skip(1).TakeWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         for (var i = 1 + folders.Count; i + 1 < args.Length; i += 2)
         {
@@ -47,6 +48,10 @@ public static class Program
             {
                 seed = s;
             }
+            else if (args[i] == "--write")
+            {
+                write = args[i + 1];
+            }
             else
             {
                 Console.Error.WriteLine($"unknown option {args[i]}");
@@ -54,7 +59,7 @@ public static class Program
             }
         }
 
-        return Replay(folders, iterations, seed);
+        return Replay(folders, iterations, seed, write);
     }
 
     /// <summary>Loads the bytes as one file, lints them with the default options and writes every report format.</summary>
@@ -68,7 +73,12 @@ public static class Program
         }
     }
 
-    private static int Replay(List<string> folders, int iterations, int seed)
+    /// <summary>
+    /// Runs every seed file, then <paramref name="iterations"/> mutations of them. With
+    /// <paramref name="write"/>, writes the mutations there instead (mutant-00000.yaml, ...), the same
+    /// ones for the same seed, for fuzz/kubectl-diff.sh.
+    /// </summary>
+    private static int Replay(List<string> folders, int iterations, int seed, string? write)
     {
         var seeds = folders.SelectMany(folder => Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal) || !Path.GetFileName(f).Contains('.'))
@@ -81,9 +91,14 @@ public static class Program
             return 2;
         }
 
+        if (write is not null)
+        {
+            Directory.CreateDirectory(write);
+        }
+
         foreach (var (path, bytes) in seeds)
         {
-            if (!Run(bytes, path))
+            if (write is null && !Run(bytes, path))
             {
                 return 1;
             }
@@ -105,10 +120,20 @@ public static class Program
                 bytes = Mutate(bytes, random);
             }
 
-            if (!Run(bytes, $"mutation {i} (seed {seed})"))
+            if (write is not null)
+            {
+                File.WriteAllBytes(Path.Combine(write, $"mutant-{i:D5}.yaml"), bytes);
+            }
+            else if (!Run(bytes, $"mutation {i} (seed {seed})"))
             {
                 return 1;
             }
+        }
+
+        if (write is not null)
+        {
+            Console.WriteLine($"{iterations} mutations of {seeds.Count} seed files (seed {seed}) written to {write}");
+            return 0;
         }
 
         Console.WriteLine($"{seeds.Count} seed files and {iterations} mutations (seed {seed}): no crash");
@@ -138,7 +163,7 @@ public static class Program
     [
         "---\n"u8.ToArray(), "...\n"u8.ToArray(), "\t"u8.ToArray(), ": "u8.ToArray(), "- "u8.ToArray(), "&a "u8.ToArray(), "*a"u8.ToArray(),
         "{"u8.ToArray(), "["u8.ToArray(), "\""u8.ToArray(), "'"u8.ToArray(), "|\n"u8.ToArray(), "#"u8.ToArray(), "\n"u8.ToArray(), "  "u8.ToArray(),
-        "<<: *a\n"u8.ToArray(), "!!binary "u8.ToArray(), "%YAML 1.1\n"u8.ToArray(), [0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0xED, 0xA0, 0x80],
+        "<<: *a\n"u8.ToArray(), "!!binary "u8.ToArray(), "%YAML 1.1\n"u8.ToArray(), "!x "u8.ToArray(), "!!int "u8.ToArray(), "? "u8.ToArray(), [0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0xED, 0xA0, 0x80],
     ];
 
     /// <summary>One random change: delete, insert a byte or a YAML token, duplicate or drop a line, truncate.</summary>

@@ -256,28 +256,64 @@ public static partial class YamlStreamReader
             try
             {
                 Expect<StreamStart>();
-                while (!Accept<StreamEnd>())
+                if (Accept<StreamEnd>())
                 {
-                    var start = Position(Expect<DocumentStart>().Start);
-                    _anchors.Clear();
-                    YNode? root = null;
-                    if (!(_parser.Current is DocumentEnd))
-                    {
-                        var (node, weight) = BuildNode(0);
-                        if (weight > MaxExpandedNodes)
-                        {
-                            throw new DocumentRejectedException(start, $"the document contains excessive aliasing: its aliases expand to more than {MaxExpandedNodes:N0} nodes", "Remove the recursive anchors and aliases; Kubernetes refuses such documents too (document contains excessive aliasing).");
-                        }
-
-                        root = node is YScalar { Kind: ScalarKind.Null } ? null : node;
-                    }
-
-                    Expect<DocumentEnd>();
-                    _documents.Add((start, root));
+                    // Only comments: no document.
+                    return guard is null ? Result(null) : Result(GuardProblem());
                 }
 
-                // yaml.v2 refuses something YamlDotNet read past without complaint.
-                return guard is null ? Result(null) : Result(GuardProblem());
+                var start = Position(Expect<DocumentStart>().Start);
+                YNode? root = null;
+                long rootEnd;
+                if (_parser.Current is DocumentEnd end)
+                {
+                    rootEnd = end.Start.Index;
+                }
+                else
+                {
+                    // BuildNode leaves the root's last event current: yaml.v2 reads no further.
+                    var flow = _parser.Current is MappingStart { Style: MappingStyle.Flow } or SequenceStart { Style: SequenceStyle.Flow };
+                    var (node, weight) = BuildNode(0);
+                    if (weight > MaxExpandedNodes)
+                    {
+                        throw new DocumentRejectedException(start, $"the document contains excessive aliasing: its aliases expand to more than {MaxExpandedNodes:N0} nodes", "Remove the recursive anchors and aliases; Kubernetes refuses such documents too (document contains excessive aliasing).");
+                    }
+
+                    root = node is YScalar { Kind: ScalarKind.Null } ? null : node;
+                    // A flow collection's end event marks its closing bracket; a block one's the next token.
+                    rootEnd = flow ? _parser.Current!.Start.Index + 1 : _parser.Current!.End.Index;
+                }
+
+                // yaml.v2 decodes the first document of a part and stops there (decode.go: Unmarshal
+                // parses one document): whatever follows it up to the next --- line never reaches
+                // Kubernetes, which kubectl does not mention. KubePlan reports it, as a document of its
+                // own that is lost, so the count still matches what the file holds. yaml.v2 does scan
+                // on to the next token, though, unless a ... marker ends the document.
+                var (ignored, markerEnd) = FindIgnoredContent(text, (int)Math.Min(rootEnd, text.Length));
+                if (guard is not null && _guardIndex < (markerEnd ?? long.MaxValue))
+                {
+                    return Result(GuardProblem());
+                }
+
+                _documents.Add((start, root));
+                if (ignored is { } at)
+                {
+                    // After a ... marker the content is a document of its own (YAML's grammar), lost;
+                    // without one it is the rest of this document, which yaml.v2 ended early.
+                    var (line, column) = LineAndColumn(text, at);
+                    var problem = new YamlProblem(Position(line, column),
+                        "Kubernetes ignores everything from here to the next --- line: it reads only the first document of each part between two --- lines, and this comes after "
+                        + (markerEnd is null ? "that document's end (a line indented less than the document's first line, or more text after a complete value)" : "that document and its ... end marker"),
+                        "Put a --- line before this content to make it a document of its own, or delete it.", Fatal: markerEnd is not null);
+                    if (problem.Fatal)
+                    {
+                        return Result(problem);
+                    }
+
+                    _problems.Add(problem);
+                }
+
+                return Result(null);
             }
             catch (YamlException e)
             {
@@ -376,7 +412,7 @@ public static partial class YamlStreamReader
             switch (current)
             {
                 case AnchorAlias alias:
-                    _parser.MoveNext();
+                    MoveNext(depth);
                     if (!_anchors.TryGetValue(alias.Value.Value, out var target))
                     {
                         throw new DocumentRejectedException(Position(alias.Start), $"unknown anchor '{alias.Value.Value}' referenced", "Define the anchor (&name) before the alias (*name) that uses it.");
@@ -385,7 +421,7 @@ public static partial class YamlStreamReader
                     return target;
                 case Scalar scalar:
                 {
-                    _parser.MoveNext();
+                    MoveNext(depth);
                     var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
                     var plain = scalar.Style == ScalarStyle.Plain;
                     var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
@@ -414,7 +450,7 @@ public static partial class YamlStreamReader
                     _parser.MoveNext();
                     var items = new List<YNode>();
                     long weight = 1;
-                    while (!Accept<SequenceEnd>())
+                    while (!AcceptEnd<SequenceEnd>(depth))
                     {
                         var (item, w) = BuildNode(depth + 1);
                         items.Add(item);
@@ -438,16 +474,21 @@ public static partial class YamlStreamReader
             var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
             var merges = new List<YMapping>();
             long weight = 1;
-            while (!Accept<MappingEnd>())
+            while (!AcceptEnd<MappingEnd>(depth))
             {
                 var keyEvent = _parser.Current;
                 var (keyNode, _) = BuildNode(depth + 1);
+                var valueEvent = _parser.Current;
                 var (valueNode, valueWeight) = BuildNode(depth + 1);
                 weight = SaturatingAdd(weight, SaturatingAdd(1, valueWeight));
-                if (keyNode is not YScalar key)
+                // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
+                // list ("invalid map key") or null ("unsupported map key of type nil"); a ':' with no key
+                // before it is go-yaml's "did not find expected key".
+                if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
                 {
-                    _problems.Add(new YamlProblem(keyNode.Start, "a mapping key must be a plain value, not " + keyNode.Describe(), "Kubernetes objects use string keys only.", Fatal: false));
-                    continue;
+                    throw keyNode is YScalar { Text.Length: 0, IsPlain: true } && keyEvent is Scalar { Tag.IsEmpty: true }
+                        ? new DocumentRejectedException(ColonBefore(valueEvent, keyEvent) ?? keyNode.Start, "a ':' with no key before it (did not find expected key)", "Write the key before the ':', or remove the ':'.")
+                        : new DocumentRejectedException(keyNode.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
                 }
 
                 if (IsMergeKey(key, keyEvent))
@@ -481,6 +522,24 @@ public static partial class YamlStreamReader
             }
 
             return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries), weight);
+        }
+
+        /// <summary>The position of the ':' between a missing key and its value, if it can be found.</summary>
+        private SourcePosition? ColonBefore(ParsingEvent? value, ParsingEvent? key)
+        {
+            if (value is null || key is null || text.Length == 0)
+            {
+                return null;
+            }
+
+            var colon = text.LastIndexOf(':', (int)Math.Min(value.Start.Index, text.Length - 1));
+            if (colon < key.Start.Index)
+            {
+                return null;
+            }
+
+            var (line, column) = LineAndColumn(text, colon);
+            return Position(line, column);
         }
 
         /// <summary>
@@ -624,6 +683,69 @@ public static partial class YamlStreamReader
             var from = (int)Math.Min(node.Start.Index + node.Anchor.Value.Length, text.Length - 1);
             var at = from < 0 ? -1 : text.LastIndexOf("&" + node.Anchor.Value, from, StringComparison.Ordinal);
             return at < 0 ? node.Start.Index : at;
+        }
+
+        /// <summary>Moves past a node's last event, except the root's: nothing after the root is read.</summary>
+        private void MoveNext(int depth)
+        {
+            if (depth > 0)
+            {
+                _parser.MoveNext();
+            }
+        }
+
+        /// <summary>Like <see cref="Accept{T}"/> for the event that closes a collection, which stays current for the root.</summary>
+        private bool AcceptEnd<T>(int depth)
+            where T : ParsingEvent
+        {
+            if (_parser.Current is { } current)
+            {
+                CheckGuard(current);
+            }
+
+            if (_parser.Current is not T)
+            {
+                return false;
+            }
+
+            MoveNext(depth);
+            return true;
+        }
+
+        /// <summary>
+        /// The offset of the first content after a document that ends at <paramref name="from"/>, skipping
+        /// white space, comments, <c>...</c> end markers and directive lines (null when there is none);
+        /// and the offset right after the first end marker, if there is one before it.
+        /// </summary>
+        private static (int? Offset, int? MarkerEnd) FindIgnoredContent(string source, int from)
+        {
+            int? markerEnd = null;
+            var i = from;
+            while (i < source.Length)
+            {
+                var c = source[i];
+                var lineStart = i == 0 || source[i - 1] == '\n';
+                if (c is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
+                {
+                    i++;
+                }
+                else if (c == '#' || (lineStart && c == '%'))
+                {
+                    var eol = source.IndexOf('\n', i);
+                    i = eol < 0 ? source.Length : eol;
+                }
+                else if (lineStart && string.CompareOrdinal(source, i, "...", 0, 3) == 0 && (i + 3 == source.Length || source[i + 3] is ' ' or '\t' or '\r' or '\n'))
+                {
+                    i += 3;
+                    markerEnd ??= i;
+                }
+                else
+                {
+                    return (i, markerEnd);
+                }
+            }
+
+            return (null, markerEnd);
         }
 
         private T Expect<T>()

@@ -21,8 +21,9 @@ public class SchemaTreeTests
         { Head + "spec:\n  replicas: 18446744073709551615\n  progressDeadlineSeconds: 0x10\n" + Pod + "      containers: [{name: a, image: a}]\n", 1 },
         // Booleans, timestamps and numbers where strings belong; a timestamp is its RFC 3339 string.
         { Head + "spec:\n  paused: yes\n" + Pod + "      containers: [{name: 2024-01-02, image: 1.5, imagePullPolicy: 2001-12-14t21:59:43.10-05:00, tty: on}]\n", 2 },
-        // Null is unset, also for required fields; a null key is the field "null"; numeric and boolean keys are their JSON text.
-        { Head + "spec:\n  replicas: ~\n  ~: 1\n  1: 2\n  true: 3\n" + Pod + "      containers: [{name: null, image: a}]\n", 4 },
+        // Null is unset, also for required fields; numeric and boolean keys are their JSON text. (A null
+        // key fails its document: sigs.k8s.io/yaml, "unsupported map key of type nil".)
+        { Head + "spec:\n  replicas: ~\n  1: 2\n  true: 3\n" + Pod + "      containers: [{name: null, image: a}]\n", 3 },
         // A repeated key: the last value counts, at the place of the first.
         { Head + "spec:\n  replicas: \"3\"\n  replicas: 4\n" + Pod + "      containers: [{name: a, image: a, ports: [{containerPort: 80, protocol: SCTPX}]}]\n", 1 },
         // Merge keys, aliases and enums.
