@@ -13,7 +13,7 @@
 # the lint/floor and start-up/floor ratios, CPU use and peak memory against the input's size.
 # Every run's report must be byte-identical, also to a run on one thread (DOTNET_PROCESSOR_COUNT=1);
 # with --expect FILE it must also equal FILE (a golden report of that corpus, such as
-# benchmarks/expected/realistic-2.json, recorded before the speed work).
+# benchmarks/expected/realistic-2.json, its findings unchanged since before the speed work).
 #
 # With --tool DIR, the kubeplan already installed in DIR is measured (CI passes the one it installed).
 # Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR]
