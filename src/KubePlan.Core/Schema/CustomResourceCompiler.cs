@@ -169,7 +169,7 @@ internal sealed class CustomResourceCompiler
             }
         }
 
-        node.Format = MapFormat(format);
+        node.Format = SchemaCompiler.MapFormat(format);
         if (intOrString || node.Format == ValueFormat.IntOrString)
         {
             node.Format = ValueFormat.IntOrString;
@@ -301,15 +301,5 @@ internal sealed class CustomResourceCompiler
         "number" => JsonKinds.Number,
         "boolean" => JsonKinds.Boolean,
         _ => Fail(JsonKinds.Any),
-    };
-
-    private static ValueFormat MapFormat(string? format) => format switch
-    {
-        "int32" => ValueFormat.Int32,
-        "int64" => ValueFormat.Int64,
-        "int-or-string" => ValueFormat.IntOrString,
-        "quantity" => ValueFormat.Quantity,
-        "byte" => ValueFormat.Byte,
-        _ => ValueFormat.None,
     };
 }

@@ -150,7 +150,8 @@ internal sealed class SchemaCompiler
         return kinds;
     }
 
-    private static ValueFormat MapFormat(string? format) => format switch
+    /// <summary>The formats the validator checks; shared with the CRD compiler so both routes read a schema alike.</summary>
+    internal static ValueFormat MapFormat(string? format) => format switch
     {
         "int32" => ValueFormat.Int32,
         "int64" => ValueFormat.Int64,
