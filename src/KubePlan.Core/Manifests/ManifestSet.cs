@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using KubePlan.CustomRules;
 
 namespace KubePlan.Manifests;
@@ -68,6 +69,14 @@ public sealed class ManifestSet
 
     /// <summary>The objects that run pods, indexed by namespace and template label; built on first use, once per run.</summary>
     public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(_unique);
+
+    /// <summary>
+    /// The selector the object declares (<see cref="ObjectSelector.Read"/>), parsed once per run: up to seven
+    /// rules, running side by side, read each one. Null for kinds without one.
+    /// </summary>
+    public ObjectSelector? SelectorOf(Manifest m) => _selectors.GetOrAdd(m, ObjectSelector.Read);
+
+    private readonly ConcurrentDictionary<Manifest, ObjectSelector?> _selectors = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Objects of the given kind (and group), in input order.</summary>
     public IEnumerable<Manifest> OfKind(string group, string kind) => All.Where(m => m.Kind == kind && m.Group == group);
