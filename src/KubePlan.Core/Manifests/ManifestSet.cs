@@ -102,11 +102,14 @@ public sealed class ManifestSet
     /// <summary>Whether the input holds any object of this kind in the namespace (cluster-scoped kinds: null).</summary>
     public bool HoldsKind(string group, string kind, string? ns)
     {
-        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => (m.Group, m.Kind!, m.Namespace)).ToHashSet();
-        return _kinds.Contains((group, kind, ns));
+        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => new KindIn(m.Group, m.Kind!, m.Namespace)).ToHashSet();
+        return _kinds.Contains(new KindIn(group, kind, ns));
     }
 
-    private HashSet<(string Group, string Kind, string? Namespace)>? _kinds;
+    private HashSet<KindIn>? _kinds;
+
+    // A class, not a tuple: a set over a value type is generic code compiled at run time (the tool is ReadyToRun).
+    private sealed record KindIn(string Group, string Kind, string? Namespace);
 
     /// <summary>Identities defined more than once.</summary>
     public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);
