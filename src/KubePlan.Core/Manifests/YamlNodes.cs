@@ -58,7 +58,8 @@ public sealed class YScalar : YNode
         ScalarKind.Bool => (bool)Value! ? "true" : "false",
         ScalarKind.Null => "null",
         ScalarKind.Int or ScalarKind.Float => ScalarResolver.FormatNumber(Value!),
-        ScalarKind.Timestamp => ScalarResolver.FormatTimestamp((DateTimeOffset)Value!),
+        // yaml.v2 hands a timestamp to an interface{} as the text written, for backward compatibility
+        // (decode.go), so the JSON Kubernetes sees holds "2024-1-2", not an RFC 3339 rewrite of it.
         _ => Text,
     };
 
@@ -66,7 +67,7 @@ public sealed class YScalar : YNode
     public string JsonText => Kind switch
     {
         ScalarKind.String => "\"" + Text + "\"",
-        ScalarKind.Timestamp => "\"" + KeyText + "\"",
+        ScalarKind.Timestamp => "\"" + Text + "\"",
         _ => KeyText,
     };
 
