@@ -29,25 +29,31 @@ public static class Autoscalers
         return set.Find(new ObjectKey(group, kind, hpa.Namespace, name));
     }
 
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestSet, Dictionary<Manifest, Manifest>> ByTarget = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ManifestSet, Dictionary<Manifest, List<Manifest>>> ByTarget = [];
 
-    /// <summary>Every autoscaler that targets a workload (more than one is a mistake, but possible).</summary>
-    public static IEnumerable<Manifest> AllFor(ManifestSet set, Manifest workload) =>
-        Targets(set).Where(t => ReferenceEquals(t.Target, workload)).Select(t => t.Hpa);
+    /// <summary>
+    /// Every autoscaler that targets a workload, in input order (more than one is a mistake, but
+    /// possible). Indexed once per set: rules, plans and diffs ask per workload.
+    /// </summary>
+    public static IReadOnlyList<Manifest> AllFor(ManifestSet set, Manifest workload) =>
+        Index(set).TryGetValue(workload, out var hpas) ? hpas : [];
 
-    /// <summary>The autoscaler that targets a workload, if any (indexed once per set: rules ask per workload).</summary>
-    public static Manifest? For(ManifestSet set, Manifest workload)
+    /// <summary>The first autoscaler that targets a workload, if any.</summary>
+    public static Manifest? For(ManifestSet set, Manifest workload) => AllFor(set, workload) is [var first, ..] ? first : null;
+
+    private static Dictionary<Manifest, List<Manifest>> Index(ManifestSet set) => ByTarget.GetValue(set, s =>
     {
-        var index = ByTarget.GetValue(set, s =>
+        var map = new Dictionary<Manifest, List<Manifest>>(ReferenceEqualityComparer.Instance);
+        foreach (var (hpa, target) in Targets(s))
         {
-            var map = new Dictionary<Manifest, Manifest>(ReferenceEqualityComparer.Instance);
-            foreach (var (hpa, target) in Targets(s))
+            if (!map.TryGetValue(target, out var hpas))
             {
-                map.TryAdd(target, hpa);
+                map[target] = hpas = [];
             }
 
-            return map;
-        });
-        return index.GetValueOrDefault(workload);
-    }
+            hpas.Add(hpa);
+        }
+
+        return map;
+    });
 }

@@ -123,13 +123,6 @@ public static partial class ScalarResolver
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    /// <summary>RFC 3339 with the shortest fraction, as Go's time.Time marshals to JSON.</summary>
-    public static string FormatTimestamp(DateTimeOffset t)
-    {
-        var text = t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.');
-        return text + (t.Offset == TimeSpan.Zero ? "Z" : t.ToString("zzz", CultureInfo.InvariantCulture));
-    }
-
     /// <summary>
     /// A tagged scalar, as yaml.v2 resolves it. Only the tags it can resolve (<c>!!str</c>, <c>!!bool</c>,
     /// <c>!!int</c>, <c>!!float</c>, <c>!!null</c>, <c>!!timestamp</c>; resolve.go, <c>resolvableTag</c>)

@@ -19,7 +19,7 @@ public class SchemaTreeTests
         // Integers, floats written as integers (1e3 is the integer 1000 to Go), a negative and a fractional number.
         { Head + "spec:\n  replicas: 1e3\n  revisionHistoryLimit: 2.5\n  minReadySeconds: -1\n" + Pod + "      containers: [{name: a, image: a}]\n", 1 },
         { Head + "spec:\n  replicas: 18446744073709551615\n  progressDeadlineSeconds: 0x10\n" + Pod + "      containers: [{name: a, image: a}]\n", 1 },
-        // Booleans, timestamps and numbers where strings belong; a timestamp is its RFC 3339 string.
+        // Booleans, timestamps and numbers where strings belong; a timestamp is the string written.
         { Head + "spec:\n  paused: yes\n" + Pod + "      containers: [{name: 2024-01-02, image: 1.5, imagePullPolicy: 2001-12-14t21:59:43.10-05:00, tty: on}]\n", 2 },
         // Null is unset, also for required fields; numeric and boolean keys are their JSON text. (A null
         // key fails its document: sigs.k8s.io/yaml, "unsupported map key of type nil".)
