@@ -170,7 +170,9 @@ public sealed class ManifestLoader
     {
         var result = new LoadResult();
         result.Files.Add(file);
-        var read = ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text);
+        // The text is sniffed after decoding: kubectl drops a byte order mark before it looks for '{'.
+        var read = JsonStreamReader.IsJsonStream(text) ? JsonStreamReader.Read(text)
+            : ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text);
         result.Documents += read.BrokenDocuments;
         foreach (var p in read.Problems)
         {
