@@ -165,7 +165,7 @@ public static class JsonStreamReader
                     _key = null;
                     return null;
                 case JsonTokenType.PropertyName:
-                    var name = reader.GetString()!;
+                    var name = Text(ref reader);
                     _key = new YScalar(at, name, ScalarKind.String, name, plain: false);
                     return null;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
@@ -182,7 +182,7 @@ public static class JsonStreamReader
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    var text = reader.GetString()!;
+                    var text = Text(ref reader);
                     return new YScalar(at, text, ScalarKind.String, text, plain: false);
                 case JsonTokenType.True or JsonTokenType.False:
                     var value = reader.TokenType == JsonTokenType.True;
@@ -205,6 +205,57 @@ public static class JsonStreamReader
 
                     return new YScalar(at, literal, ScalarKind.Float, number, plain: true);
             }
+        }
+
+        /// <summary>
+        /// A string token's text. encoding/json turns a \u escape of a lone surrogate into U+FFFD, where
+        /// System.Text.Json refuses it; only such strings are unescaped here.
+        /// </summary>
+        private static string Text(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                return reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                return UnescapeLeniently(Encoding.UTF8.GetString(reader.ValueSpan));
+            }
+        }
+
+        private static string UnescapeLeniently(string raw)
+        {
+            var text = new StringBuilder(raw.Length);
+            for (var i = 0; i < raw.Length; i++)
+            {
+                if (raw[i] != '\\' || i + 1 >= raw.Length)
+                {
+                    text.Append(raw[i]);
+                    continue;
+                }
+
+                var escape = raw[++i];
+                if (escape != 'u')
+                {
+                    text.Append(escape switch { 'b' => '\b', 'f' => '\f', 'n' => '\n', 'r' => '\r', 't' => '\t', _ => escape });
+                    continue;
+                }
+
+                var unit = (char)int.Parse(raw.AsSpan(i + 1, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+                i += 4;
+                if (char.IsHighSurrogate(unit) && i + 6 < raw.Length && raw[i + 1] == '\\' && raw[i + 2] == 'u'
+                    && int.Parse(raw.AsSpan(i + 3, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture) is var low && char.IsLowSurrogate((char)low))
+                {
+                    text.Append(unit).Append((char)low);
+                    i += 6;
+                }
+                else
+                {
+                    text.Append(char.IsSurrogate(unit) ? '\uFFFD' : unit);
+                }
+            }
+
+            return text.ToString();
         }
 
         /// <summary>Puts a finished node into its parent; a node with no parent is a top-level value.</summary>

@@ -85,6 +85,20 @@ public class JsonStreamTests
         Assert.Equal(new SourcePosition(2, 19), root.GetEntry("t")!.Value.Start);
     }
 
+    [Theory]
+    // encoding/json reads a \u escape of a lone surrogate as U+FFFD (kubectl prints "\ufffd"); pairs stay pairs.
+    [InlineData("\\ud800", "\ufffd")]
+    [InlineData("\\udc00y\\n", "\ufffdy\n")]
+    [InlineData("\\ud83d\\ude00 \\ud800\\\"", "\ud83d\ude00 \ufffd\"")]
+    [InlineData("a\\u0000b", "a\0b")]
+    public void EscapedLoneSurrogates_BecomeReplacementCharacters(string escaped, string text)
+    {
+        var result = new ManifestLoader().LoadText("t.json", "{\"kind\": \"X\", \"metadata\": {\"name\": \"n\"}, \"k\": \"" + escaped + "\"}");
+
+        Assert.Equal((ScalarKind.String, (object)text), Kind(Assert.Single(result.Manifests).Root, "k"));
+        Assert.Empty(result.Problems);
+    }
+
     [Fact]
     public void ADuplicateKey_KeepsTheLastValue_AndIsReported()
     {
