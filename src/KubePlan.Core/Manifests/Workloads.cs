@@ -114,6 +114,9 @@ public enum ContainerRole
 
     /// <summary>An init container with <c>restartPolicy: Always</c>: it keeps running beside the app.</summary>
     Sidecar,
+
+    /// <summary>An entry of <c>ephemeralContainers</c> (kubectl debug): only the Pod Security checks visit them.</summary>
+    Ephemeral,
 }
 
 /// <summary>A container of a pod spec with its role.</summary>
@@ -122,7 +125,7 @@ public readonly record struct PodContainer(Located At, ContainerRole Role)
     public string Name => At.Get("name")?.String ?? "?";
 
     /// <summary>Runs as long as the pod (an app container or a sidecar), not to completion.</summary>
-    public bool IsLongRunning => Role != ContainerRole.Init;
+    public bool IsLongRunning => Role is ContainerRole.App or ContainerRole.Sidecar;
 
     /// <summary>"container \"web\"", "init container \"migrate\"" or "sidecar \"proxy\"", for messages.</summary>
     public string Describe() => Role switch

@@ -64,10 +64,14 @@ public sealed class AnalysisContext
         var inline = input.Manifests.Where(m => m.IsKind(string.Empty, "Node"));
         // The same inventory may come both from --nodes and from the input: count each node once.
         NodeManifests = nodes.Concat(inline).DistinctBy(n => n.Name, StringComparer.Ordinal).ToList();
-        _podViews = new(() => Manifests.Unique
-            .Where(Workloads.RunsPods)
-            .Select(m => Workloads.PodSpec(m) is { } spec ? new KubePlan.Rules.PodSecurity.PodView(m, spec, options.KubernetesVersion) : null)
-            .OfType<KubePlan.Rules.PodSecurity.PodView>()
+        _podSpecsWithTemplates = new(() => Manifests.All
+            .Select(m => Workloads.PodSpec(m) is { } spec ? new PodSpecView(m, spec) : null)
+            .OfType<PodSpecView>()
+            .ToList());
+        _podSpecs = new(() => PodSpecsWithTemplates.Where(p => p.RunsPods).ToList());
+        _podViews = new(() => PodSpecs
+            .Where(p => !Manifests.IsRepeat(p.Manifest))
+            .Select(p => new KubePlan.Rules.PodSecurity.PodView(p, options.KubernetesVersion))
             .ToList());
     }
 
@@ -92,6 +96,19 @@ public sealed class AnalysisContext
     public IReadOnlyList<KubePlan.Scheduling.ClusterNode> Nodes => _nodes ??= KubePlan.Scheduling.ClusterNode.Inventory(NodeManifests);
 
     private IReadOnlyList<KubePlan.Scheduling.ClusterNode>? _nodes;
+
+    /// <summary>
+    /// Every object that runs pods (each definition, in input order, as <see cref="Workloads.PodSpecs"/>
+    /// gives them) with its containers read once: built on first use and shared by the per-container rules.
+    /// </summary>
+    internal IReadOnlyList<PodSpecView> PodSpecs => _podSpecs.Value;
+
+    /// <summary><see cref="PodSpecs"/> and the PodTemplate objects, which only describe pods, in input order.</summary>
+    internal IReadOnlyList<PodSpecView> PodSpecsWithTemplates => _podSpecsWithTemplates.Value;
+
+    private readonly Lazy<IReadOnlyList<PodSpecView>> _podSpecs;
+
+    private readonly Lazy<IReadOnlyList<PodSpecView>> _podSpecsWithTemplates;
 
     /// <summary>
     /// The pod templates of the run's objects that run pods (each identity once), as the Pod Security

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Text.RegularExpressions;
 
 namespace KubePlan.Validation;
 
@@ -8,7 +7,7 @@ namespace KubePlan.Validation;
 /// <c>Numerator / 10^Scale</c>, so that comparisons never round: <c>1Gi</c>, <c>1073741824</c> and
 /// <c>1.073741824G</c> compare equal, and <c>100m</c> is exactly one tenth.
 /// </summary>
-public readonly partial record struct Quantity(BigInteger Numerator, int Scale) : IComparable<Quantity>
+public readonly record struct Quantity(BigInteger Numerator, int Scale) : IComparable<Quantity>
 {
     public int Sign => Numerator.Sign;
 
@@ -19,6 +18,10 @@ public readonly partial record struct Quantity(BigInteger Numerator, int Scale) 
     /// Parses the quantity grammar: an optional sign, a decimal number, and one suffix: binary SI
     /// (Ki Mi Gi Ti Pi Ei), decimal SI (n u m k M G T P E) or a decimal exponent (e3, E-2).
     /// </summary>
+    /// <remarks>
+    /// A scanner, not a regular expression: rules parse every request and limit of a run, and a match
+    /// allocates its groups. Like the pattern it replaces (<c>^…$</c>), it accepts one final newline.
+    /// </remarks>
     public static bool TryParse(string? text, out Quantity quantity)
     {
         quantity = default;
@@ -27,27 +30,62 @@ public readonly partial record struct Quantity(BigInteger Numerator, int Scale) 
             return false;
         }
 
-        var match = Grammar().Match(text);
-        if (!match.Success)
+        var rest = text.AsSpan();
+        if (rest.EndsWith('\n'))
         {
-            return false;
+            rest = rest[..^1];
         }
 
-        var whole = match.Groups["whole"].Value;
-        var fraction = match.Groups["fraction"].Value;
+        var negative = false;
+        if (rest.Length > 0 && rest[0] is '+' or '-')
+        {
+            negative = rest[0] == '-';
+            rest = rest[1..];
+        }
+
+        var whole = rest[..LeadingDigits(rest)];
+        rest = rest[whole.Length..];
+        var fraction = rest[..0];
+        if (rest.Length > 0 && rest[0] == '.')
+        {
+            fraction = rest[1..][..LeadingDigits(rest[1..])];
+            rest = rest[(1 + fraction.Length)..];
+        }
+
+        var suffix = rest;
         if (whole.Length + fraction.Length == 0)
         {
             return false;
         }
 
-        var digits = BigInteger.Parse(whole + fraction, System.Globalization.CultureInfo.InvariantCulture);
-        if (match.Groups["sign"].Value == "-")
+        BigInteger digits;
+        if (whole.Length + fraction.Length <= 18)
+        {
+            // Up to 18 digits fit a long.
+            var value = 0L;
+            foreach (var c in whole)
+            {
+                value = (value * 10) + (c - '0');
+            }
+
+            foreach (var c in fraction)
+            {
+                value = (value * 10) + (c - '0');
+            }
+
+            digits = value;
+        }
+        else
+        {
+            digits = BigInteger.Parse(string.Concat(whole, fraction), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (negative)
         {
             digits = -digits;
         }
 
         var scale = fraction.Length;
-        var suffix = match.Groups["suffix"].Value;
         int exponent10;
         var binary = 0;
         switch (suffix)
@@ -71,8 +109,9 @@ public readonly partial record struct Quantity(BigInteger Numerator, int Scale) 
             case "P": exponent10 = 15; break;
             case "E": exponent10 = 18; break;
             default:
-                // A decimal exponent; upstream bounds it well inside int range.
-                if (!int.TryParse(suffix.AsSpan(1), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent10)
+                // A decimal exponent ([eE][+-]?[0-9]+); upstream bounds it well inside int range.
+                if (!IsExponent(suffix)
+                    || !int.TryParse(suffix[1..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent10)
                     || Math.Abs(exponent10) > 1000)
                 {
                     return false;
@@ -136,6 +175,22 @@ public readonly partial record struct Quantity(BigInteger Numerator, int Scale) 
 
     public static bool operator >=(Quantity a, Quantity b) => a.CompareTo(b) >= 0;
 
-    [GeneratedRegex(@"^(?<sign>[+-]?)(?<whole>[0-9]*)(?:\.(?<fraction>[0-9]*))?(?<suffix>Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Grammar();
+    /// <summary>How many ASCII digits <paramref name="text"/> starts with.</summary>
+    private static int LeadingDigits(ReadOnlySpan<char> text)
+    {
+        var n = text.IndexOfAnyExceptInRange('0', '9');
+        return n < 0 ? text.Length : n;
+    }
+
+    /// <summary>A decimal exponent suffix: e or E, an optional sign, at least one digit.</summary>
+    private static bool IsExponent(ReadOnlySpan<char> suffix)
+    {
+        if (suffix.Length < 2 || suffix[0] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        var number = suffix[1] is '+' or '-' ? suffix[2..] : suffix[1..];
+        return number.Length > 0 && !number.ContainsAnyExceptInRange('0', '9');
+    }
 }

@@ -22,26 +22,32 @@ public sealed class DuplicateEnvRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        var firstLines = new Dictionary<string, int>(StringComparer.Ordinal); // one per run, emptied for each container
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec))
+            foreach (var container in pod.Containers)
             {
-                var seen = new Dictionary<string, Located>(StringComparer.Ordinal);
-                foreach (var entry in container.At.Get("env")?.Items() ?? [])
+                if (container.Env is not { Sequence.Items.Count: > 1 } env)
+                {
+                    continue; // a single entry cannot repeat a name
+                }
+
+                firstLines.Clear();
+                foreach (var entry in env.Items())
                 {
                     if (entry.Get("name") is not { String: { } name } nameAt)
                     {
                         continue;
                     }
 
-                    if (seen.TryGetValue(name, out var first))
+                    if (firstLines.TryGetValue(name, out var firstLine))
                     {
-                        yield return Report(m, nameAt,
-                            $"env var {name} of {container.Describe()} is set again (first on line {first.Node.Start.Line}): the later entry wins and the earlier one is dead configuration");
+                        yield return Report(pod.Manifest, nameAt,
+                            $"env var {name} of {container.Describe()} is set again (first on line {firstLine}): the later entry wins and the earlier one is dead configuration");
                     }
                     else
                     {
-                        seen[name] = nameAt;
+                        firstLines[name] = nameAt.Node.Start.Line;
                     }
                 }
             }

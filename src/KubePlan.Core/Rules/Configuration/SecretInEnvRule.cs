@@ -25,16 +25,16 @@ public sealed partial class SecretInEnvRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec))
+            foreach (var container in pod.Containers)
             {
-                foreach (var entry in container.At.Get("env")?.Items() ?? [])
+                foreach (var entry in container.Env?.Items() ?? [])
                 {
                     if (entry.Get("name")?.String is { } name && LooksLikeCredential(name)
                         && entry.Get("value") is { Scalar: { } value } valueAt && value.KeyText.Length > 0 && !Reference().IsMatch(value.KeyText))
                     {
-                        yield return Report(m, valueAt,
+                        yield return Report(pod.Manifest, valueAt,
                             $"env var {name} of {container.Describe()} has a literal value: a credential written here is stored in the repository and shown by every kubectl get -o yaml");
                     }
                 }

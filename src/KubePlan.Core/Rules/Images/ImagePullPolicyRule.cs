@@ -23,14 +23,14 @@ public sealed class ImagePullPolicyRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec))
+            foreach (var container in pod.Containers)
             {
-                if (container.At.Get("imagePullPolicy") is { String: "IfNotPresent" or "Never" } policyAt
-                    && container.At.Get("image")?.String is { Length: > 0 } image && ImageReference.Parse(image).IsLatest)
+                if (container.ImagePullPolicy is { String: "IfNotPresent" or "Never" } policyAt
+                    && container.Image?.String is { Length: > 0 } image && ImageReference.Parse(image).IsLatest)
                 {
-                    yield return Report(m, policyAt,
+                    yield return Report(pod.Manifest, policyAt,
                         $"imagePullPolicy {policyAt.String} on image \"{image}\" of {container.Describe()}: the tag moves, but a node that already pulled it keeps the old image, so pods of one workload run different versions");
                 }
             }

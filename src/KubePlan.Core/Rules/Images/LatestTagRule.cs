@@ -21,14 +21,14 @@ public sealed class LatestTagRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec))
+            foreach (var container in pod.Containers)
             {
-                if (container.At.Get("image") is { String: { Length: > 0 } image } at && ImageReference.Parse(image) is { IsLatest: true } reference)
+                if (container.Image is { String: { Length: > 0 } image } at && ImageReference.Parse(image) is { IsLatest: true } reference)
                 {
                     var why = reference.Tag is null ? "has no tag, so it means latest" : "is tagged latest";
-                    yield return Report(m, at, $"image \"{image}\" of {container.Describe()} {why}: each node runs whatever the tag pointed to when it pulled, and a rollback cannot return to the previous version");
+                    yield return Report(pod.Manifest, at, $"image \"{image}\" of {container.Describe()} {why}: each node runs whatever the tag pointed to when it pulled, and a rollback cannot return to the previous version");
                 }
             }
         }

@@ -68,7 +68,7 @@ public sealed class PssHostPortsRule : PodSecurityRule
     {
         foreach (var c in pod.Containers())
         {
-            foreach (var port in c.At.Get("ports")?.Items() ?? [])
+            foreach (var port in c.Ports?.Items() ?? [])
             {
                 if (port.Get("hostPort") is { Scalar: { } s } at && s.AsInt64() is { } n && n != 0)
                 {
@@ -153,36 +153,49 @@ public sealed class PssSeLinuxRule : PodSecurityRule
 
     protected override IEnumerable<(Located At, string Message, bool AtKey)> Check(PodView pod)
     {
-        // selinuxAllowedTypes1_0, and from 1.31 selinuxAllowedTypes1_31 with container_engine_t.
-        var allowed = new HashSet<string>(StringComparer.Ordinal) { string.Empty, "container_t", "container_init_t", "container_kvm_t" };
-        if (pod.Version >= new KubernetesVersion(1, 31))
+        foreach (var finding in Check(pod.SecurityContext?.Get("seLinuxOptions"), null, pod.Version))
         {
-            allowed.Add("container_engine_t");
+            yield return finding;
         }
 
-        var sources = new List<(Located? Options, string Who)> { (pod.SecurityContext?.Get("seLinuxOptions"), "the pod") };
-        sources.AddRange(pod.Containers().Select(c => (c.Field("seLinuxOptions"), $"container \"{c.Name}\"")));
-        foreach (var (options, who) in sources)
+        foreach (var c in pod.Containers())
         {
-            if (options is not { Mapping: not null } o)
+            foreach (var finding in Check(c.Field("seLinuxOptions"), c.Name, pod.Version))
             {
-                continue;
-            }
-
-            if (o.Get("type") is { String: { } type } typeAt && !allowed.Contains(type))
-            {
-                yield return (typeAt, $"{who} sets SELinux type \"{type}\"", false);
-            }
-
-            foreach (var field in new[] { "user", "role" })
-            {
-                if (o.Get(field) is { String: { Length: > 0 } value } at)
-                {
-                    yield return (at, $"{who} sets SELinux {field} \"{value}\"", false);
-                }
+                yield return finding;
             }
         }
     }
+
+    private static readonly string[] UserAndRole = ["user", "role"];
+
+    /// <summary>One seLinuxOptions, the pod's (no container name) or a container's.</summary>
+    private static IEnumerable<(Located At, string Message, bool AtKey)> Check(Located? options, string? container, KubernetesVersion version)
+    {
+        if (options is not { Mapping: not null } o)
+        {
+            yield break;
+        }
+
+        var who = container is null ? "the pod" : $"container \"{container}\"";
+        if (o.Get("type") is { String: { } type } typeAt && !AllowedType(type, version))
+        {
+            yield return (typeAt, $"{who} sets SELinux type \"{type}\"", false);
+        }
+
+        foreach (var field in UserAndRole)
+        {
+            if (o.Get(field) is { String: { Length: > 0 } value } at)
+            {
+                yield return (at, $"{who} sets SELinux {field} \"{value}\"", false);
+            }
+        }
+    }
+
+    /// <summary>selinuxAllowedTypes1_0, and from 1.31 selinuxAllowedTypes1_31 with container_engine_t.</summary>
+    private static bool AllowedType(string type, KubernetesVersion version) =>
+        type is "" or "container_t" or "container_init_t" or "container_kvm_t"
+        || (type == "container_engine_t" && version >= new KubernetesVersion(1, 31));
 }
 
 /// <summary>
@@ -281,10 +294,10 @@ public sealed class PssSysctlsRule : PodSecurityRule
 
     protected override IEnumerable<(Located At, string Message, bool AtKey)> Check(PodView pod)
     {
-        var allowed = Allowed(pod.Version);
+        HashSet<string>? allowed = null; // only pods that set sysctls need the set
         foreach (var sysctl in pod.SecurityContext?.Get("sysctls")?.Items() ?? [])
         {
-            if (sysctl.Get("name") is { String: { } name } at && !allowed.Contains(name))
+            if (sysctl.Get("name") is { String: { } name } at && !(allowed ??= Allowed(pod.Version)).Contains(name))
             {
                 yield return (at, $"sysctl {name} is not in the safe set for Kubernetes {pod.Version.Major}.{pod.Version.Minor.ToString(CultureInfo.InvariantCulture)}", false);
             }
@@ -336,13 +349,12 @@ public sealed class PssHostProbesRule : PodSecurityRule
 
         foreach (var c in pod.Containers())
         {
-            var handlers = new[] { "livenessProbe", "readinessProbe", "startupProbe" }.Select(p => (c.At.Get(p), p))
-                .Concat(new[] { "postStart", "preStop" }.Select(h => (c.At.At("lifecycle", h), "lifecycle." + h)));
-            foreach (var (handler, name) in handlers)
+            foreach (var (name, find) in Handlers)
             {
-                foreach (var action in new[] { "httpGet", "tcpSocket" })
+                var handler = find(c);
+                foreach (var action in Actions)
                 {
-                    if (handler?.At(action, "host") is { String: { Length: > 0 } host } at)
+                    if (handler?.Get(action)?.Get("host") is { String: { Length: > 0 } host } at)
                     {
                         yield return (at, $"the {name} {action} of container \"{c.Name}\" targets host {host}, not the pod", false);
                     }
@@ -350,4 +362,12 @@ public sealed class PssHostProbesRule : PodSecurityRule
             }
         }
     }
+
+    private static readonly (string Name, Func<ContainerView, Located?> Find)[] Handlers =
+    [
+        ("livenessProbe", c => c.LivenessProbe), ("readinessProbe", c => c.ReadinessProbe), ("startupProbe", c => c.StartupProbe),
+        ("lifecycle.postStart", c => c.Lifecycle?.Get("postStart")), ("lifecycle.preStop", c => c.Lifecycle?.Get("preStop")),
+    ];
+
+    private static readonly string[] Actions = ["httpGet", "tcpSocket"];
 }

@@ -37,69 +37,53 @@ public abstract class PodSecurityRule : Rule
 }
 
 /// <summary>A pod template as the Pod Security Standards read it.</summary>
-public sealed class PodView(Manifest manifest, Located spec, KubernetesVersion version)
+/// <remarks>Built once per run (<see cref="AnalysisContext.PodViews"/>): every control walks the same views, side by side.</remarks>
+public sealed class PodView
 {
-    public Manifest Manifest => manifest;
+    private readonly Manifest _manifest;
+    private readonly Located _spec;
+    private readonly KubernetesVersion _version;
 
-    public Located Spec => spec;
+    internal PodView(PodSpecView pod, KubernetesVersion version)
+    {
+        _manifest = pod.Manifest;
+        _spec = pod.Spec;
+        _version = version;
+        SecurityContext = _spec.Get("securityContext") is { Mapping: not null } sc ? sc : null;
+        var ephemeral = _spec.Get("ephemeralContainers")?.Items().Where(c => c.Mapping is not null).ToList();
+        _containers = ephemeral is { Count: > 0 }
+            ? [.. pod.Containers, .. ephemeral.Select(c => new ContainerView(c, ContainerRole.Ephemeral))]
+            : pod.Containers;
+        var path = KubernetesKinds.PodTemplatePath(_manifest.Group, _manifest.Kind);
+        Annotations = path is null ? _manifest.At("metadata", "annotations") : _manifest.At([.. path, "metadata", "annotations"]);
+    }
 
-    public KubernetesVersion Version => version;
+    public Manifest Manifest => _manifest;
+
+    public Located Spec => _spec;
+
+    public KubernetesVersion Version => _version;
 
     /// <summary>spec.securityContext, if written.</summary>
-    public Located? SecurityContext => spec.Get("securityContext") is { Mapping: not null } sc ? sc : null;
+    public Located? SecurityContext { get; }
 
     /// <summary>
     /// <c>spec.os.name: windows</c>: restricted controls that Windows pods cannot satisfy (seccomp,
     /// capabilities, allowPrivilegeEscalation) exempt them from Kubernetes 1.25.
     /// </summary>
-    public bool IsWindowsExempt => version >= new KubernetesVersion(1, 25) && spec.At("os", "name")?.String == "windows";
+    public bool IsWindowsExempt => _version >= new KubernetesVersion(1, 25) && _spec.At("os", "name")?.String == "windows";
 
     /// <summary><c>hostUsers: false</c>: the pod runs in a user namespace (relaxPolicyForUserNamespacePod).</summary>
-    public bool InUserNamespace => spec.Get("hostUsers")?.Node is YScalar { Value: false };
+    public bool InUserNamespace => _spec.Get("hostUsers")?.Node is YScalar { Value: false };
 
     /// <summary>Every container the admission checks visit: init containers, containers, ephemeral containers.</summary>
-    /// <remarks>Read once: every control of a run walks the same pod views.</remarks>
-    public IEnumerable<Container> Containers() => _containers ??= ReadContainers();
+    public IReadOnlyList<ContainerView> Containers() => _containers;
 
-    private Container[]? _containers;
-
-    private Container[] ReadContainers()
-    {
-        var containers = new List<Container>();
-        foreach (var field in ContainerFields)
-        {
-            foreach (var c in spec.Get(field)?.Items() ?? [])
-            {
-                if (c.Mapping is not null)
-                {
-                    containers.Add(new Container(c, c.Get("name")?.String ?? "?"));
-                }
-            }
-        }
-
-        return [.. containers];
-    }
-
-    private static readonly string[] ContainerFields = ["initContainers", "containers", "ephemeralContainers"];
+    private readonly IReadOnlyList<ContainerView> _containers;
 
     /// <summary>The pod template's annotations (a Pod's own).</summary>
-    public Located? Annotations
-    {
-        get
-        {
-            var path = KubernetesKinds.PodTemplatePath(manifest.Group, manifest.Kind);
-            return path is null ? manifest.At("metadata", "annotations") : manifest.At([.. path, "metadata", "annotations"]);
-        }
-    }
+    public Located? Annotations { get; }
 
     /// <summary>The container itself, to point at when a required field is missing: its name, else the item.</summary>
-    public static Located Where(Container c) => c.At.Get("name") ?? c.At;
-}
-
-/// <summary>A container of a pod template and its name.</summary>
-public readonly record struct Container(Located At, string Name)
-{
-    public Located? SecurityContext => At.Get("securityContext") is { Mapping: not null } sc ? sc : null;
-
-    public Located? Field(params string[] path) => SecurityContext?.At(path);
+    public static Located Where(ContainerView c) => c.NameOrSelf;
 }

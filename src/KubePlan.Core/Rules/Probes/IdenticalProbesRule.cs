@@ -29,18 +29,31 @@ public sealed class IdenticalProbesRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec))
+            foreach (var container in pod.Containers)
             {
-                if (container.At.Get("livenessProbe") is { Mapping: not null } liveness && container.At.Get("readinessProbe") is { Mapping: not null } readiness
-                    && JToken.DeepEquals(Canonical(liveness), Canonical(readiness)))
+                if (container.LivenessProbe is { Mapping: not null } liveness && container.ReadinessProbe is { Mapping: not null } readiness
+                    && !Differ(liveness.Node, readiness.Node) && JToken.DeepEquals(Canonical(liveness), Canonical(readiness)))
                 {
-                    yield return Report(m, liveness, $"the livenessProbe of {container.Describe()} is identical to its readinessProbe: when the check fails (a slow dependency, a full pool), the pod is taken out of service and restarted at once, turning a slowdown into a restart storm", atKey: true);
+                    yield return Report(pod.Manifest, liveness, $"the livenessProbe of {container.Describe()} is identical to its readinessProbe: when the check fails (a slow dependency, a full pool), the pod is taken out of service and restarted at once, turning a slowdown into a restart storm", atKey: true);
                 }
             }
         }
     }
+
+    /// <summary>
+    /// Whether two probes certainly differ, found without building their JSON: a field both write
+    /// holds different strings or integers. Defaults only fill in fields that are missing, so a field
+    /// both write keeps its value in <see cref="Canonical"/>. False means "maybe equal", not "equal".
+    /// </summary>
+    private static bool Differ(YNode a, YNode b) => (a, b) switch
+    {
+        (YScalar { IsString: true } x, YScalar { IsString: true } y) => !string.Equals(x.Text, y.Text, StringComparison.Ordinal),
+        (YScalar { Kind: ScalarKind.Int, Value: long x }, YScalar { Kind: ScalarKind.Int, Value: long y }) => x != y,
+        (YMapping x, YMapping y) => x.Entries.Any(e => y.GetEntry(e.Key.KeyText) is { } other && Differ(e.Value, other.Value)),
+        _ => false,
+    };
 
     /// <summary>The probe as JSON with the API defaults filled in; objects compare by key, not by order.</summary>
     private static JObject Canonical(Located probe)

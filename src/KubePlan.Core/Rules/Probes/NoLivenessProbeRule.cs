@@ -23,16 +23,17 @@ public sealed class NoLivenessProbeRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            if (!Workloads.RunsLongLived(m, spec))
+            var m = pod.Manifest;
+            if (!Workloads.RunsLongLived(m, pod.Spec))
             {
                 continue;
             }
 
-            foreach (var container in Workloads.AllContainers(spec).Where(c => c.IsLongRunning))
+            foreach (var container in pod.Containers)
             {
-                if (container.At.Get("livenessProbe") is null)
+                if (container.IsLongRunning && container.LivenessProbe is null)
                 {
                     yield return Report(m, container.NameOrSelf,
                         $"{container.Describe()} of {m.Kind} \"{m.Name}\" has no livenessProbe: if its process hangs without exiting, the kubelet never restarts it");

@@ -13,7 +13,10 @@ namespace KubePlan.Rules.Probes;
 /// </summary>
 public sealed class ProbePortNotExposedRule : Rule
 {
-    private static readonly string[] Probes = ["livenessProbe", "readinessProbe", "startupProbe"];
+    private static readonly (string Name, Func<ContainerView, Located?> Find)[] Probes =
+        [("livenessProbe", c => c.LivenessProbe), ("readinessProbe", c => c.ReadinessProbe), ("startupProbe", c => c.StartupProbe)];
+
+    private static readonly string[] Handlers = ["httpGet", "tcpSocket", "grpc"];
 
     public override RuleInfo Info { get; } = new(
         RuleIds.ProbePortNotExposed,
@@ -24,23 +27,22 @@ public sealed class ProbePortNotExposedRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            var containers = Workloads.AllContainers(spec).ToList();
-            var podNumbers = containers.SelectMany(c => Ports(c.At)).Select(p => p.Number).OfType<long>().ToHashSet();
-            foreach (var container in containers)
+            var m = pod.Manifest;
+            SortedSet<long>? podNumbers = null; // read when a probe names a port by number
+            foreach (var container in pod.Containers)
             {
-                var own = Ports(container.At).ToList();
-                foreach (var probeName in Probes)
+                foreach (var (probeName, find) in Probes)
                 {
-                    if (container.At.Get(probeName) is not { } probe)
+                    if (find(container) is not { } probe)
                     {
                         continue;
                     }
 
-                    foreach (var handler in new[] { "httpGet", "tcpSocket", "grpc" })
+                    foreach (var handler in Handlers)
                     {
-                        if (probe.At(handler, "port") is not { Scalar: { } port } portAt)
+                        if (probe.Get(handler)?.Get("port") is not { Scalar: { } port } portAt)
                         {
                             continue;
                         }
@@ -52,21 +54,21 @@ public sealed class ProbePortNotExposedRule : Rule
 
                         if (port.IsString)
                         {
-                            if (!own.Any(p => p.Name == port.Text))
+                            if (!PortNames(container).Contains(port.Text))
                             {
-                                var declared = own.Where(p => p.Name is not null).Select(p => p.Name!).ToList();
+                                var declared = PortNames(container).ToList();
                                 yield return Report(m, portAt,
                                     $"{probeName} of {container.Describe()} uses port \"{port.Text}\", but the container declares no port of that name"
                                     + (declared.Count > 0 ? $" (it declares {string.Join(", ", declared)})" : string.Empty)
                                     + $": the kubelet cannot resolve it and every probe fails");
                             }
                         }
-                        else if (port.AsInt64() is { } number && podNumbers.Count > 0 && !podNumbers.Contains(number))
+                        else if (port.AsInt64() is { } number && (podNumbers ??= PortNumbers(pod)).Count > 0 && !podNumbers.Contains(number))
                         {
                             // The kubelet probes the pod IP: an undeclared port works when the process listens
                             // on it (CoreDNS probes 8080 and 8181 and declares neither), so this is a hint, not an error.
                             yield return Report(m, portAt,
-                                $"{probeName} of {container.Describe()} checks port {number.ToString(CultureInfo.InvariantCulture)}, which no container of the pod declares (declared: {string.Join(", ", podNumbers.Order().Select(n => n.ToString(CultureInfo.InvariantCulture)))}): if nothing listens there the probe fails; declare the port, or fix the probe",
+                                $"{probeName} of {container.Describe()} checks port {number.ToString(CultureInfo.InvariantCulture)}, which no container of the pod declares (declared: {string.Join(", ", podNumbers.Select(n => n.ToString(CultureInfo.InvariantCulture)))}): if nothing listens there the probe fails; declare the port, or fix the probe",
                                 "Declare the port under the container's ports (it documents it and lets the probe name it), or point the probe at a declared port.",
                                 severity: Severity.Info);
                         }
@@ -78,6 +80,33 @@ public sealed class ProbePortNotExposedRule : Rule
 
     private static bool IsNumber(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
 
-    private static IEnumerable<(string? Name, long? Number)> Ports(Located container) =>
-        (container.Get("ports")?.Items() ?? []).Select(p => (p.Get("name")?.String, p.Get("containerPort")?.Scalar?.AsInt64()));
+    /// <summary>The names of a container's ports (FindPortByName looks only in the probing container's own).</summary>
+    private static IEnumerable<string> PortNames(ContainerView container)
+    {
+        foreach (var port in container.Ports?.Items() ?? [])
+        {
+            if (port.Get("name")?.String is { } name)
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>The port numbers every container of the pod declares, in order.</summary>
+    private static SortedSet<long> PortNumbers(PodSpecView pod)
+    {
+        var numbers = new SortedSet<long>();
+        foreach (var container in pod.Containers)
+        {
+            foreach (var port in container.Ports?.Items() ?? [])
+            {
+                if (port.Get("containerPort")?.Scalar?.AsInt64() is { } number)
+                {
+                    numbers.Add(number);
+                }
+            }
+        }
+
+        return numbers;
+    }
 }

@@ -22,14 +22,14 @@ public sealed class MissingLimitsRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec).Where(c => c.IsLongRunning))
+            foreach (var container in pod.Containers)
             {
-                var resources = container.At.Get("resources");
-                if (resources?.At("limits", "memory") is null)
+                var resources = container.Resources;
+                if (container.IsLongRunning && resources?.Get("limits")?.Get("memory") is null)
                 {
-                    yield return Report(m, resources?.Get("limits") ?? resources ?? container.NameOrSelf,
+                    yield return Report(pod.Manifest, resources?.Get("limits") ?? resources ?? container.NameOrSelf,
                         $"{container.Describe()} has no memory limit: a leak grows until the node runs out of memory and the kernel kills processes of other pods too",
                         atKey: resources is not null);
                 }

@@ -23,20 +23,36 @@ public sealed class MissingRequestsRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (m, spec) in Workloads.PodSpecs(context.Manifests.All))
+        foreach (var pod in context.PodSpecs)
         {
-            foreach (var container in Workloads.AllContainers(spec).Where(c => c.IsLongRunning))
+            foreach (var container in pod.Containers)
             {
-                var resources = container.At.Get("resources");
-                var missing = new[] { "cpu", "memory" }
-                    .Where(r => resources?.At("requests", r) is null && resources?.At("limits", r) is null).ToList();
-                if (missing.Count > 0)
+                if (!container.IsLongRunning)
                 {
-                    yield return Report(m, resources ?? container.NameOrSelf,
-                        $"{container.Describe()} has no {string.Join(" or ", missing)} request: the scheduler places the pod as if it needed none, and it is among the first evicted when the node runs short",
+                    continue;
+                }
+
+                var resources = container.Resources;
+                var requests = resources?.Get("requests");
+                var limits = resources?.Get("limits");
+                var missing = (Missing(requests, limits, "cpu"), Missing(requests, limits, "memory")) switch
+                {
+                    (true, true) => "cpu or memory",
+                    (true, false) => "cpu",
+                    (false, true) => "memory",
+                    _ => null,
+                };
+                if (missing is not null)
+                {
+                    yield return Report(pod.Manifest, resources ?? container.NameOrSelf,
+                        $"{container.Describe()} has no {missing} request: the scheduler places the pod as if it needed none, and it is among the first evicted when the node runs short",
                         atKey: resources is not null);
                 }
             }
         }
     }
+
+    /// <summary>Neither a request nor a limit (which the API server copies into the request) for the resource.</summary>
+    private static bool Missing(Located? requests, Located? limits, string resource) =>
+        requests?.Get(resource) is null && limits?.Get(resource) is null;
 }

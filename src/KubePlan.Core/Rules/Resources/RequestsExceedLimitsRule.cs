@@ -21,21 +21,22 @@ public sealed class RequestsExceedLimitsRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         // Every kind with a pod spec, PodTemplate included: the API server validates them all.
-        foreach (var m in context.Manifests.All)
+        foreach (var pod in context.PodSpecsWithTemplates)
         {
-            if (Workloads.PodSpec(m) is not { } spec)
+            var m = pod.Manifest;
+            foreach (var container in pod.Containers)
             {
-                continue;
-            }
-
-            foreach (var container in Workloads.AllContainers(spec))
-            {
-                var resources = container.At.Get("resources");
-                var limits = resources?.Get("limits");
-                foreach (var request in resources?.Get("requests")?.Entries() ?? [])
+                var resources = container.Resources;
+                if (resources?.Get("limits") is not { } limits)
                 {
+                    continue;
+                }
+
+                foreach (var request in resources.Value.Get("requests")?.Entries() ?? [])
+                {
+                    // Only a request with a limit beside it is parsed; most have none (a CPU request without a CPU limit).
                     var name = request.Key!.KeyText;
-                    if (Quantity.Read(request) is { } requested && limits?.Get(name) is { } limitAt && Quantity.Read(limitAt) is { } limit
+                    if (limits.Get(name) is { } limitAt && Quantity.Read(request) is { } requested && Quantity.Read(limitAt) is { } limit
                         && requested.Sign >= 0 && requested > limit)
                     {
                         yield return Report(m, request,

@@ -24,18 +24,18 @@ public sealed class NoReadinessProbeRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         HashSet<Manifest>? selectedByServices = null;
-        foreach (var m in context.Manifests.All)
+        foreach (var pod in context.PodSpecs)
         {
-            if (!IsRollingWorkload(m) || Workloads.PodSpec(m) is not { } spec)
+            var m = pod.Manifest;
+            if (!IsRollingWorkload(m))
             {
                 continue;
             }
 
             // Readiness gates traffic: a pod that declares no port and that no Service selects serves
             // nothing (a queue worker, a node agent), and a probe would guard nothing.
-            var containers = Workloads.Containers(spec).Where(c => c.Mapping is not null).ToList();
-            var withPorts = containers.Where(HasPorts).ToList();
-            if (withPorts.Count == 0)
+            var anyPorts = pod.Containers.Any(c => c.Role == ContainerRole.App && HasPorts(c));
+            if (!anyPorts)
             {
                 selectedByServices ??= SelectedByServices(context.Manifests);
                 if (!selectedByServices.Contains(m))
@@ -44,20 +44,19 @@ public sealed class NoReadinessProbeRule : Rule
                 }
             }
 
-            // The serving containers: those that declare ports, or every container when none does.
-            foreach (var container in withPorts.Count > 0 ? withPorts : containers)
+            // The serving (app) containers: those that declare ports, or every one when none does.
+            foreach (var container in pod.Containers)
             {
-                if (container.Get("readinessProbe") is null)
+                if (container.Role == ContainerRole.App && (!anyPorts || HasPorts(container)) && container.ReadinessProbe is null)
                 {
-                    var name = container.Get("name")?.String ?? "?";
-                    yield return Report(m, container.Get("name") ?? container,
-                        $"container \"{name}\" of {m.Kind} \"{m.Name}\" has no readinessProbe: during a rolling update its pods count as available as soon as they start, before they can serve");
+                    yield return Report(m, container.NameOrSelf,
+                        $"container \"{container.Name}\" of {m.Kind} \"{m.Name}\" has no readinessProbe: during a rolling update its pods count as available as soon as they start, before they can serve");
                 }
             }
         }
     }
 
-    private static bool HasPorts(Located container) => container.Get("ports") is { Sequence.Items.Count: > 0 };
+    private static bool HasPorts(ContainerView container) => container.Ports is { Sequence.Items.Count: > 0 };
 
     /// <summary>The workloads some Service of their namespace selects (spec.selector, a plain label map), from the run's label index.</summary>
     private static HashSet<Manifest> SelectedByServices(ManifestSet set)

@@ -32,13 +32,22 @@ public sealed class ProgressDeadlineRiskRule : Rule
             var deadline = deadlineAt?.Scalar?.AsInt64() ?? DefaultProgressDeadlineSeconds;
 
             // HasProgressDeadline: MaxInt32 means "no deadline".
-            if (deadline is <= 0 or >= int.MaxValue || WorkloadPlanning.PlanRollout(m, options).Plan is not { Steps.Count: > 0 } plan)
+            if (deadline is <= 0 or >= int.MaxValue)
+            {
+                continue;
+            }
+
+            // A wave waits for new pods to become available, and under Recreate for old ones to
+            // terminate first; nothing else takes time. When that fits the deadline, so does every
+            // wave, and the rollout need not be planned (most Deployments end here).
+            var timing = WorkloadPlanning.Timing(m, options.PodStartupSeconds);
+            var longestWave = NotNegative(timing.TimeToAvailable) + (Workloads.StrategyType(m) == "Recreate" ? NotNegative(timing.TimeToTerminate) : TimeSpan.Zero);
+            if (longestWave.TotalSeconds <= deadline || WorkloadPlanning.PlanRollout(m, options).Plan is not { Steps.Count: > 0 } plan)
             {
                 continue;
             }
 
             // minReadySeconds at or above the deadline is rejected by the API server (api-validation reports it).
-            var timing = WorkloadPlanning.Timing(m, options.PodStartupSeconds);
             if (timing.MinReadySeconds >= deadline)
             {
                 continue;
@@ -65,6 +74,8 @@ public sealed class ProgressDeadlineRiskRule : Rule
             }
         }
     }
+
+    private static TimeSpan NotNegative(TimeSpan duration) => duration > TimeSpan.Zero ? duration : TimeSpan.Zero;
 
     /// <summary>With the deadline defaulted, what makes the wave slow: minReadySeconds or the slowest readiness probe.</summary>
     private static (Located At, bool AtKey) SlowPart(Manifest m, PodTiming timing)
