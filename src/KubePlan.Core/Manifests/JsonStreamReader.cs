@@ -28,6 +28,16 @@ public static class JsonStreamReader
         return false;
     }
 
+    /// <summary>
+    /// Whether UTF-8 bytes may be a JSON stream: the first byte that is not ASCII white space is <c>{</c>,
+    /// or is not ASCII (then only the decoded text can tell, see <see cref="IsJsonStream(string)"/>).
+    /// </summary>
+    public static bool MayBeJsonStream(ReadOnlySpan<byte> utf8)
+    {
+        var first = utf8.IndexOfAnyExcept(" \t\n\v\f\r"u8);
+        return first >= 0 && utf8[first] is (byte)'{' or >= 0x80;
+    }
+
     public static YamlReadResult Read(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);

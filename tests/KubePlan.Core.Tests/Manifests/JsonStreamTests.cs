@@ -59,6 +59,17 @@ public class JsonStreamTests
     }
 
     [Fact]
+    public void ALargeJsonStream_IsNotCutIntoYamlPieces()
+    {
+        // Large UTF-8 files are read in pieces cut at --- lines; a JSON stream has none and is read whole, as JSON.
+        var text = "\n" + string.Join("\n", Enumerable.Range(0, 200).Select(i => Map("m" + i)));
+        var result = new ManifestLoader().LoadBytes("t.json", Encoding.UTF8.GetBytes(text), 256);
+
+        Assert.Equal(200, result.Manifests.Count);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
     public void Numbers_AreIntegersWhenTheyFit64Bits_ElseFloats()
     {
         // apimachinery's json.Unmarshal keeps int64 when the literal parses as one, else float64.
@@ -82,7 +93,7 @@ public class JsonStreamTests
         Assert.Equal((ScalarKind.String, (object)"2024-01-02"), Kind(root, "t"));
         Assert.Equal((ScalarKind.String, (object)"café"), Kind(root, "u"));
         // The value of "t" starts after "é" (one character, two bytes) on line 2.
-        Assert.Equal(new SourcePosition(2, 19), root.GetEntry("t")!.Value.Start);
+        Assert.Equal(new SourcePosition(2, 19), root["t"]!.Start);
     }
 
     [Theory]
@@ -141,5 +152,5 @@ public class JsonStreamTests
         Assert.Empty(result.Problems);
     }
 
-    private static (ScalarKind, object?) Kind(YMapping root, string key) => root.GetEntry(key)!.Value is YScalar s ? (s.Kind, s.Value) : default;
+    private static (ScalarKind, object?) Kind(YMapping root, string key) => root[key] is YScalar s ? (s.Kind, s.Value) : default;
 }
