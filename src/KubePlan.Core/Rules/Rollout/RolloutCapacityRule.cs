@@ -127,7 +127,7 @@ public sealed class RolloutCapacityRule : Rule
         private static readonly string[] MemoryKeys = ["requests.memory", "memory"];
         private static readonly string[] PodKeys = ["pods", "count/pods"];
         private readonly RolloutCapacityRule _rule = new();
-        private readonly List<(Manifest Quota, Located Hard, PodRequests Used, long Pods, string? Over)> _quotas = [];
+        private readonly List<QuotaState> _quotas = [];
 
         public QuotaUsage(AnalysisContext context)
         {
@@ -166,7 +166,7 @@ public sealed class RolloutCapacityRule : Rule
 
                 if (modelled)
                 {
-                    _quotas.Add((quota, hard, used, pods, Exceeded(hard, used, pods, checkCpu: true, checkMemory: true)));
+                    _quotas.Add(new QuotaState(quota, hard, used, pods, Exceeded(hard, used, pods, checkCpu: true, checkMemory: true)));
                 }
             }
         }
@@ -190,6 +190,9 @@ public sealed class RolloutCapacityRule : Rule
                 }
             }
         }
+
+        // A class, not a tuple: a list of a value type holding Located and PodRequests is generic code compiled at run time.
+        private sealed record QuotaState(Manifest Quota, Located Hard, PodRequests Used, long Pods, string? Over);
 
         private static string? Exceeded(Located hard, PodRequests used, long pods, bool checkCpu, bool checkMemory)
         {

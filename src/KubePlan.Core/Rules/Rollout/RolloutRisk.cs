@@ -94,10 +94,27 @@ internal static class RolloutRisk
     /// </summary>
     public static PodRequests Requests(Located podSpec)
     {
-        var running = podSpec.Get("containers")?.Items().Select(ContainerRequests).Aggregate(default(PodRequests), (a, b) => a + b) ?? default;
-        var init = podSpec.Get("initContainers")?.Items().ToList() ?? [];
-        var sidecars = init.Where(c => c.Get("restartPolicy")?.String == "Always").Select(ContainerRequests).Aggregate(default(PodRequests), (a, b) => a + b);
-        var largestInit = init.Where(c => c.Get("restartPolicy")?.String != "Always").Select(ContainerRequests).Aggregate(default(PodRequests), PodRequests.Max);
+        // Loops, not LINQ: LINQ over the value types Located and PodRequests is generic code compiled at run time (the tool is ReadyToRun).
+        var running = default(PodRequests);
+        foreach (var container in podSpec.Get("containers")?.Items() ?? [])
+        {
+            running += ContainerRequests(container);
+        }
+
+        var sidecars = default(PodRequests);
+        var largestInit = default(PodRequests);
+        foreach (var init in podSpec.Get("initContainers")?.Items() ?? [])
+        {
+            if (init.Get("restartPolicy")?.String == "Always")
+            {
+                sidecars += ContainerRequests(init);
+            }
+            else
+            {
+                largestInit = PodRequests.Max(largestInit, ContainerRequests(init));
+            }
+        }
+
         return PodRequests.Max(running + sidecars, largestInit + sidecars);
     }
 
