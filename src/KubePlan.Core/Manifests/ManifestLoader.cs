@@ -97,13 +97,24 @@ public sealed class ManifestLoader
             }
         }
 
-        Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        if (paths.Count == 1)
         {
-            if (paths[i] != StdinPath)
+            // One file: nothing to share between threads (a large one is still read in pieces in parallel).
+            if (paths[0] != StdinPath)
             {
-                loaded[i] = LoadFile(paths[i]);
+                loaded[0] = LoadFile(paths[0]);
             }
-        });
+        }
+        else
+        {
+            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                if (paths[i] != StdinPath)
+                {
+                    loaded[i] = LoadFile(paths[i]);
+                }
+            });
+        }
 
         var result = new LoadResult();
         foreach (var one in loaded)
