@@ -115,8 +115,7 @@ public static class TreeDiff
             }
 
             var key = e.Key.KeyText;
-            var other = y.GetEntry(key);
-            if (other is null || !Equal(e.Value, other.Value, keys?.Child(key)))
+            if (y.GetEntry(key) is not { } other || !Equal(e.Value, other.Value, keys?.Child(key)))
             {
                 return false;
             }

@@ -141,13 +141,30 @@ public sealed class ManifestLoader
     /// sequences become U+FFFD, as Kubernetes' decoder makes them, so every document is still read;
     /// each is a warning at its position.
     /// </summary>
-    public LoadResult LoadBytes(string displayPath, byte[] bytes)
+    public LoadResult LoadBytes(string displayPath, byte[] bytes) => LoadBytes(displayPath, bytes, DefaultPieceLength);
+
+    /// <summary>Loads bytes, reading a large UTF-8 stream in pieces of about <paramref name="pieceLength"/> bytes in parallel.</summary>
+    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength)
     {
+        // A large file of valid UTF-8 is decoded piece by piece as the pieces are read: the decoded text of the
+        // whole (two bytes a character, garbage once parsed) never exists, which halves the memory reading takes.
+        var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        if (bytes.Length - bom >= 2 * pieceLength && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
+        {
+            if (ReadInParallel(bytes, bom, pieceLength) is { } read)
+            {
+                return Collect(new SourceFile(displayPath, bytes, bom), read);
+            }
+
+            // What stopped the pieces (a problem, a directive, unusual line breaks) stops them in the text too: read it whole.
+            pieceLength = int.MaxValue / 2;
+        }
+
         var (text, invalid, utf8Start) = Decode(bytes);
         // A UTF-8 file keeps its bytes for code frames, not the decoded text (half the size, and the
         // text is garbage once parsed).
         var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start) : new SourceFile(displayPath, text);
-        var result = LoadText(file, text, DefaultPieceLength);
+        var result = LoadText(file, text, pieceLength);
         for (var i = 0; i < Math.Min(invalid.Count, MaxEncodingWarnings); i++)
         {
             var more = i == MaxEncodingWarnings - 1 && invalid.Count > MaxEncodingWarnings
@@ -166,11 +183,14 @@ public sealed class ManifestLoader
     /// <summary>Loads text, reading a large stream in pieces of about <paramref name="pieceLength"/> characters in parallel.</summary>
     internal LoadResult LoadText(string displayPath, string text, int pieceLength) => LoadText(new SourceFile(displayPath, text), text, pieceLength);
 
-    private LoadResult LoadText(SourceFile file, string text, int pieceLength)
+    private LoadResult LoadText(SourceFile file, string text, int pieceLength) =>
+        Collect(file, ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text));
+
+    /// <summary>The manifests and problems of a file that was read.</summary>
+    private LoadResult Collect(SourceFile file, YamlReadResult read)
     {
         var result = new LoadResult();
         result.Files.Add(file);
-        var read = ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text);
         result.Documents += read.BrokenDocuments;
         foreach (var p in read.Problems)
         {
@@ -228,12 +248,58 @@ public sealed class ManifestLoader
             return null;
         }
 
+        return ReadPieces(cuts, text.Length, (from, to, firstLine) => YamlStreamReader.Read(text, from, to, firstLine));
+    }
+
+    /// <summary>
+    /// <see cref="ReadInParallel(string, int)"/> for valid UTF-8 bytes from <paramref name="start"/> on: the same cuts, found
+    /// in the bytes, and each piece decoded only when it is read. Cutting at line starts keeps every line and column.
+    /// </summary>
+    private static YamlReadResult? ReadInParallel(byte[] bytes, int start, int pieceLength)
+    {
+        var utf8 = bytes.AsSpan(start);
+        // The UTF-8 forms of '\r', U+0085, U+2028 and U+2029: line breaks for YAML that the cuts do not count.
+        if (utf8.IndexOf((byte)'\r') >= 0 || utf8.IndexOf([(byte)0xC2, (byte)0x85]) >= 0
+            || utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA8]) >= 0 || utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA9]) >= 0
+            || (utf8.Length > 0 && utf8[0] == '%') || utf8.IndexOf("\n%"u8) >= 0)
+        {
+            return null;
+        }
+
+        var cuts = new List<(int Offset, int Line)> { (0, 0) };
+        var line = 0;
+        for (var end = utf8.IndexOf((byte)'\n'); end >= 0; end = utf8[(end + 1)..].IndexOf((byte)'\n') is var next and >= 0 ? end + 1 + next : -1)
+        {
+            line++;
+            var lineStart = end + 1;
+            if (lineStart - cuts[^1].Offset >= pieceLength && utf8.Length - lineStart >= 3 && utf8.Slice(lineStart, 3).SequenceEqual("---"u8)
+                && (utf8.Length - lineStart == 3 || (System.Text.Rune.DecodeFromUtf8(utf8[(lineStart + 3)..], out var after, out _) == System.Buffers.OperationStatus.Done && System.Text.Rune.IsWhiteSpace(after))))
+            {
+                cuts.Add((lineStart, line));
+            }
+        }
+
+        if (cuts.Count < 2)
+        {
+            return null;
+        }
+
+        return ReadPieces(cuts, utf8.Length, (from, to, firstLine) =>
+        {
+            var piece = Encoding.UTF8.GetString(bytes, start + from, to - from);
+            return YamlStreamReader.Read(piece, 0, piece.Length, firstLine);
+        });
+    }
+
+    /// <summary>Reads the pieces between cuts on every core and joins their documents, or null when any piece had a problem.</summary>
+    private static YamlReadResult? ReadPieces(List<(int Offset, int Line)> cuts, int length, Func<int, int, int, YamlReadResult> read)
+    {
         var pieces = new YamlReadResult[cuts.Count];
         Parallel.For(0, cuts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (from, firstLine) = cuts[i];
-            var to = i + 1 < cuts.Count ? cuts[i + 1].Offset : text.Length;
-            pieces[i] = YamlStreamReader.Read(text, from, to, firstLine);
+            var to = i + 1 < cuts.Count ? cuts[i + 1].Offset : length;
+            pieces[i] = read(from, to, firstLine);
         });
         if (pieces.Any(p => p.Problems.Count > 0 || p.BrokenDocuments > 0))
         {

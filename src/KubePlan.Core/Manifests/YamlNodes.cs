@@ -92,26 +92,44 @@ public sealed class YScalar : YNode
 }
 
 /// <summary>A mapping entry: the key scalar and its value.</summary>
-public sealed record YEntry(YScalar Key, YNode Value);
+/// <remarks>A value type: a mapping holds its entries inline in one array, not as an object each.</remarks>
+public readonly record struct YEntry(YScalar Key, YNode Value);
 
+/// <remarks>
+/// Entries are kept in an array of exactly their number (no list, no spare capacity): a large input
+/// holds hundreds of thousands of mappings. Small mappings are searched by a linear scan; a larger
+/// one builds an index of its keys on the first look-up.
+/// </remarks>
 public sealed class YMapping : YNode
 {
-    private readonly List<YEntry> _entries;
-    private Dictionary<string, YEntry>? _index;
+    /// <summary>Mappings with more entries than this build a key index on the first look-up.</summary>
+    private const int LinearScanLimit = 8;
+
+    private readonly YEntry[] _entries;
+    private Dictionary<string, int>? _index;
+
+    public YMapping(SourcePosition start, YEntry[] entries)
+        : base(start) => _entries = entries;
 
     public YMapping(SourcePosition start, List<YEntry> entries)
-        : base(start) => _entries = entries;
+        : this(start, entries.ToArray())
+    {
+    }
 
     public IReadOnlyList<YEntry> Entries => _entries;
 
-    public int Count => _entries.Count;
+    /// <summary>The entries as a span, for loops that should not go through an interface.</summary>
+    public ReadOnlySpan<YEntry> EntrySpan => _entries;
+
+    public int Count => _entries.Length;
 
     public YEntry? GetEntry(string key)
     {
-        if (_entries.Count <= 8)
+        var entries = _entries;
+        if (entries.Length <= LinearScanLimit)
         {
             // Rules look keys up millions of times: compare string keys' text directly (KeyText formats the others).
-            foreach (var e in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_entries))
+            foreach (ref readonly var e in entries.AsSpan())
             {
                 var k = e.Key;
                 if (string.Equals(k.IsString ? k.Text : k.KeyText, key, StringComparison.Ordinal))
@@ -124,7 +142,7 @@ public sealed class YMapping : YNode
         }
 
         _index ??= BuildIndex();
-        return _index.TryGetValue(key, out var entry) ? entry : null;
+        return _index.TryGetValue(key, out var at) ? entries[at] : null;
     }
 
     public YNode? this[string key] => GetEntry(key)?.Value;
@@ -134,12 +152,12 @@ public sealed class YMapping : YNode
 
     public override string Describe() => "a mapping";
 
-    private Dictionary<string, YEntry> BuildIndex()
+    private Dictionary<string, int> BuildIndex()
     {
-        var index = new Dictionary<string, YEntry>(StringComparer.Ordinal);
-        foreach (var e in _entries)
+        var index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _entries.Length; i++)
         {
-            index[e.Key.KeyText] = e;
+            index[_entries[i].Key.KeyText] = i;
         }
 
         return index;
@@ -148,10 +166,20 @@ public sealed class YMapping : YNode
 
 public sealed class YSequence : YNode
 {
-    public YSequence(SourcePosition start, List<YNode> items)
-        : base(start) => Items = items;
+    private readonly YNode[] _items;
 
-    public IReadOnlyList<YNode> Items { get; }
+    public YSequence(SourcePosition start, YNode[] items)
+        : base(start) => _items = items;
+
+    public YSequence(SourcePosition start, List<YNode> items)
+        : this(start, items.ToArray())
+    {
+    }
+
+    public IReadOnlyList<YNode> Items => _items;
+
+    /// <summary>The items as a span, for loops that should not go through an interface.</summary>
+    public ReadOnlySpan<YNode> ItemSpan => _items;
 
     public override string Describe() => "a list";
 }

@@ -241,6 +241,8 @@ public static partial class YamlStreamReader
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
         private readonly List<YamlProblem> _problems = [];
+        private readonly List<List<YEntry>> _entryScratch = [];
+        private readonly List<List<YNode>> _itemScratch = [];
         private SourcePosition _lastPosition = new(lineOffset + 1, 1);
 
         /// <summary>
@@ -427,9 +429,17 @@ public static partial class YamlStreamReader
                     var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
                         ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
                         : scalar.Value;
-                    if (raw.Length <= SharedStringLength && !strings.Add(raw) && strings.TryGetValue(raw, out var shared))
+                    if (raw.Length <= SharedStringLength)
                     {
-                        raw = shared;
+                        // Most short scalars were seen before: one look-up finds them; a new one is added.
+                        if (strings.TryGetValue(raw, out var shared))
+                        {
+                            raw = shared;
+                        }
+                        else
+                        {
+                            strings.Add(raw);
+                        }
                     }
 
                     var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
@@ -448,7 +458,7 @@ public static partial class YamlStreamReader
                 case SequenceStart sequence:
                 {
                     _parser.MoveNext();
-                    var items = new List<YNode>();
+                    var items = Scratch(_itemScratch, depth);
                     long weight = 1;
                     while (!AcceptEnd<SequenceEnd>(depth))
                     {
@@ -457,7 +467,7 @@ public static partial class YamlStreamReader
                         weight = SaturatingAdd(weight, w);
                     }
 
-                    return Remember(sequence.Anchor, new YSequence(Position(sequence.Start), items), weight);
+                    return Remember(sequence.Anchor, new YSequence(Position(sequence.Start), items.ToArray()), weight);
                 }
 
                 case MappingStart mapping:
@@ -470,9 +480,12 @@ public static partial class YamlStreamReader
         private (YNode Node, long Weight) BuildMapping(MappingStart mapping, int depth)
         {
             _parser.MoveNext();
-            var entries = new List<YEntry>();
-            var seen = new Dictionary<string, YScalar>(StringComparer.Ordinal);
-            var merges = new List<YMapping>();
+            // Entries are gathered in a list kept for this depth and copied out at exactly their number;
+            // duplicate keys are found by a linear scan while the mapping is small, by an index past that.
+            var entries = Scratch(_entryScratch, depth);
+            Dictionary<string, int>? index = null;
+            Dictionary<int, YScalar>? firstKeys = null;
+            List<YMapping>? merges = null;
             long weight = 1;
             while (!AcceptEnd<MappingEnd>(depth))
             {
@@ -493,35 +506,92 @@ public static partial class YamlStreamReader
 
                 if (IsMergeKey(key, keyEvent))
                 {
-                    CollectMerges(key, valueNode, merges);
+                    CollectMerges(key, valueNode, merges ??= []);
                     continue;
                 }
 
-                if (seen.TryGetValue(key.KeyText, out var first))
+                var keyText = key.KeyText;
+                if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
                 {
-                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{key.KeyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
-                    var index = entries.FindIndex(e => e.Key.KeyText == key.KeyText);
-                    entries[index] = new YEntry(key, valueNode);
+                    // The message names the first definition, which the entry no longer holds after a second duplicate.
+                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].Key;
+                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{keyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                    (firstKeys ??= [])[at] = first;
+                    entries[at] = new YEntry(key, valueNode);
                     continue;
                 }
 
-                seen[key.KeyText] = key;
+                AddKey(entries, keyText, ref index);
                 entries.Add(new YEntry(key, valueNode));
             }
 
             // Explicit keys win over merged ones; among merged mappings the first listed wins.
-            foreach (var source in merges)
+            foreach (var source in merges ?? [])
             {
-                foreach (var entry in source.Entries)
+                foreach (var entry in source.EntrySpan)
                 {
-                    if (seen.TryAdd(entry.Key.KeyText, entry.Key))
+                    var keyText = entry.Key.KeyText;
+                    if (IndexOfKey(entries, keyText, ref index) < 0)
                     {
+                        AddKey(entries, keyText, ref index);
                         entries.Add(entry);
                     }
                 }
             }
 
-            return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries), weight);
+            return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries.ToArray()), weight);
+        }
+
+        /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
+        private const int LinearKeyScanLimit = 16;
+
+        /// <summary>The position of a key among the entries gathered so far, or -1.</summary>
+        private static int IndexOfKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
+        {
+            if (index is not null)
+            {
+                return index.TryGetValue(keyText, out var found) ? found : -1;
+            }
+
+            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+            for (var i = 0; i < span.Length; i++)
+            {
+                var k = span[i].Key;
+                if (string.Equals(k.IsString ? k.Text : k.KeyText, keyText, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Records the key of the entry about to be added (at the list's end) once the mapping is past a scan.</summary>
+        private static void AddKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
+        {
+            if (index is null && entries.Count >= LinearKeyScanLimit)
+            {
+                index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    index[entries[i].Key.KeyText] = i;
+                }
+            }
+
+            index?.Add(keyText, entries.Count);
+        }
+
+        /// <summary>The list kept for collections at a depth, emptied: nested collections are one depth deeper, so none shares it.</summary>
+        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add([]);
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
         }
 
         /// <summary>The position of the ':' between a missing key and its value, if it can be found.</summary>

@@ -81,7 +81,7 @@ public class KubernetesYamlFidelityTests
         var root = (YMapping)result.Documents[0].Root!;
         Assert.Equal(":b", ((YScalar)root["x"]!).Text);
         Assert.Equal(":b", ((YScalar)root["z"]!).Text);
-        Assert.Equal(new SourcePosition(1, 4), root.GetEntry("x")!.Value.Start);
+        Assert.Equal(new SourcePosition(1, 4), root["x"]!.Start);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class KubernetesYamlFidelityTests
         Assert.Empty(result.Problems);
         var a = (YMapping)((YMapping)result.Documents[0].Root!)["a"]!;
         Assert.Equal("one two", ((YScalar)a["x"]!).Text);
-        Assert.Equal(new SourcePosition(4, 3), a.GetEntry("z")!.Key.Start);
+        Assert.Equal(new SourcePosition(4, 3), a.GetEntry("z")!.Value.Key.Start);
     }
 
     // An alias bomb is one finding and one document (it was once reported twice and counted twice).

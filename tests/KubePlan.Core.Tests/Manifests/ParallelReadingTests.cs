@@ -42,6 +42,44 @@ public class ParallelReadingTests
         Assert.Equal(Report(whole), Report(pieces));
     }
 
+    public static TheoryData<string, int> ByteStreams() => new()
+    {
+        { "corpus", 200 },
+        { "corpus", 5_000 },
+        { "broken", 200 },
+        { "directive", 50 },
+        { "crlf", 50 },
+        // Characters of two and three bytes before, in and after the cuts; a byte order mark; a separator followed by a no-break space.
+        { "non-ascii", 100 },
+        { "bom", 100 },
+        { "nbsp-separator", 100 },
+    };
+
+    /// <summary>A large UTF-8 file is cut in its bytes and each piece decoded on its own: the same as reading the decoded text whole.</summary>
+    [Theory]
+    [MemberData(nameof(ByteStreams))]
+    public void LoadBytes_InPieces_IsTheSameAsWhole(string stream, int pieceLength)
+    {
+        var text = stream switch
+        {
+            "non-ascii" => NonAscii(),
+            "bom" => "\uFEFF" + NonAscii(),
+            "nbsp-separator" => NonAscii().Replace("---\n", "---\u00A0\n", StringComparison.Ordinal),
+            _ => Text(stream),
+        };
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var loader = new ManifestLoader();
+        var whole = loader.LoadText("all.yaml", text.TrimStart('\uFEFF'), int.MaxValue / 2);
+        var pieces = loader.LoadBytes("all.yaml", bytes, pieceLength);
+        Assert.True(whole.Manifests.Count > 3);
+        Assert.Equal(Dump(whole), Dump(pieces));
+        Assert.Equal(Report(whole), Report(pieces));
+        Assert.Equal(whole.Files[0].Line(7), pieces.Files[0].Line(7));
+    }
+
+    private static string NonAscii() => string.Concat(Enumerable.Range(0, 40).Select(i =>
+        $"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: café-{i}\n  annotations:\n    note: \"naïve — ünïcode ✓ {i}\"\ndata:\n  κλειδί: \"τιμή {i}\"\n  emoji: \"😀 {i}\"\n  port: {i}\n"));
+
     private static string Text(string stream) => stream switch
     {
         "corpus" => Join(Path.Combine("tests", "KubePlan.Core.Tests", "Corpus"), "examples"),

@@ -9,7 +9,7 @@ public class YamlStreamReaderTests
     {
         var result = YamlStreamReader.Read("a: 1\nb:\n  c: x\n");
         var root = Assert.IsType<YMapping>(result.Documents[0].Root);
-        var c = ((YMapping)root["b"]!).GetEntry("c")!;
+        var c = ((YMapping)root["b"]!).GetEntry("c")!.Value;
         Assert.Equal(new SourcePosition(3, 3), c.Key.Start);
         Assert.Equal(new SourcePosition(3, 6), c.Value.Start);
     }
@@ -79,7 +79,7 @@ public class YamlStreamReaderTests
         Assert.Equal("echo \"A='x'\" > f", ((YScalar)((YSequence)root["cmd"]!).Items[0]).Value);
         Assert.Equal("it's", ((YScalar)root["next"]!).Value);
         Assert.Equal("a\\'b", ((YScalar)root["plain"]!).Value);
-        Assert.Equal(new SourcePosition(2, 7), root.GetEntry("next")!.Value.Start);
+        Assert.Equal(new SourcePosition(2, 7), root["next"]!.Start);
     }
 
     // Any other unknown escape is still an error, reported where it stands.
