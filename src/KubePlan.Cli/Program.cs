@@ -19,6 +19,7 @@ public static class Program
 
         using var app = new CommandLineApplication<RootCommand>(console);
         app.Conventions.UseDefaultConventions().UseConstructorInjection();
+        RootCommand.AddVerbs(app, args);
         app.ValidationErrorHandler = result =>
         {
             console.Error.WriteLine("kubeplan: " + result.ErrorMessage);

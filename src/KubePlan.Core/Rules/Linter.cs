@@ -48,6 +48,9 @@ public sealed class LintReport
 /// <summary>Runs the rules over what was loaded.</summary>
 public static class Linter
 {
+    /// <summary>Inputs of at most this many documents are checked on one thread (see <see cref="Run"/>).</summary>
+    internal const int OneThreadDocuments = 32;
+
     public static LintReport Run(LoadResult input, LintOptions options, LoadResult? nodes = null, IEnumerable<Rule>? rules = null)
     {
         var nodeManifests = nodes?.Manifests.Where(m => m.IsKind(string.Empty, "Node")).ToList() ?? [];
@@ -66,16 +69,35 @@ public static class Linter
         var context = new AnalysisContext(combined, nodeManifests, options);
         // Built-in rules run side by side on every core; each rule's findings are kept apart and
         // joined in the catalogue's order, so the report does not depend on which finished first.
+        // A small input is checked on this thread alone, rules' own parallel loops included:
+        // there, starting thread-pool threads costs more than the rules themselves.
         // Custom rules run one at a time afterwards: their runner isolates and times each one.
         var active = (rules ?? RuleCatalog.BuiltIn).Where(options.IsActive).ToList();
         var found = new List<Diagnostic>[active.Count];
-        Parallel.For(0, active.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        if (combined.Documents <= OneThreadDocuments)
         {
-            if (active[i].Origin is null)
+            CallingThreadScheduler.Run(() =>
             {
-                found[i] = Check(active[i], context, options);
-            }
-        });
+                for (var i = 0; i < active.Count; i++)
+                {
+                    if (active[i].Origin is null)
+                    {
+                        found[i] = Check(active[i], context, options);
+                    }
+                }
+            });
+        }
+        else
+        {
+            Parallel.For(0, active.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                if (active[i].Origin is null)
+                {
+                    found[i] = Check(active[i], context, options);
+                }
+            });
+        }
+
         for (var i = 0; i < active.Count; i++)
         {
             found[i] ??= Check(active[i], context, options);

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using KubePlan.Diagnostics;
+using KubePlan.Manifests;
+using KubePlan.Rules;
+
+namespace KubePlan.Core.Tests.Rules;
+
+/// <summary>A small input is checked on the calling thread alone, rules' own parallel loops included; a large one on every core, with the same findings.</summary>
+public class SmallInputThreadingTests
+{
+    /// <summary>Records the threads its check and its own Parallel.For ran on, and reports every object.</summary>
+    private sealed class ThreadRecordingRule : Rule
+    {
+        public ConcurrentBag<int> Threads { get; } = [];
+
+        public override RuleInfo Info { get; } = new("t-threads", Severity.Warning, "test", "Reports every object.", "Nothing to fix.");
+
+        public override IEnumerable<Diagnostic> Check(AnalysisContext context)
+        {
+            Threads.Add(Environment.CurrentManagedThreadId);
+            var all = context.Manifests.All;
+            var found = new Diagnostic[all.Count];
+            Parallel.For(0, all.Count, i =>
+            {
+                Threads.Add(Environment.CurrentManagedThreadId);
+                found[i] = Report(all[i], all[i].Located, "seen " + all[i].Name);
+            });
+            return found;
+        }
+    }
+
+    private static LoadResult ConfigMaps(int count) => new ManifestLoader().LoadText(
+        "a.yaml",
+        string.Concat(Enumerable.Range(0, count).Select(i => $"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n")));
+
+    [Fact]
+    public void SmallInput_RunsEveryRuleAndItsParallelLoopsOnTheCallingThread()
+    {
+        var rule = new ThreadRecordingRule();
+        var report = Linter.Run(ConfigMaps(Linter.OneThreadDocuments), new LintOptions(), rules: [rule]);
+
+        Assert.Equal(Linter.OneThreadDocuments, report.Diagnostics.Count);
+        var caller = Environment.CurrentManagedThreadId;
+        Assert.All(rule.Threads, thread => Assert.Equal(caller, thread));
+    }
+
+    [Fact]
+    public void LargeInput_GivesTheFindingsInTheSameOrder()
+    {
+        var count = Linter.OneThreadDocuments + 8;
+        var report = Linter.Run(ConfigMaps(count), new LintOptions(), rules: [new ThreadRecordingRule()]);
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => "seen c" + i), report.Diagnostics.Select(d => d.Message));
+    }
+
+    [Fact]
+    public void CallingThreadScheduler_PropagatesAFailure()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => CallingThreadScheduler.Run(() => throw new InvalidOperationException("boom")));
+        Assert.Equal("boom", e.Message);
+    }
+}
