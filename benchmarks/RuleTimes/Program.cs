@@ -1,6 +1,7 @@
 // Times each rule of a profile alone, on one thread, over input loaded once: the first (cold,
-// JIT-compiling) pass and the median of the warm passes after it. This says which rules to
-// profile; the end-to-end ratio that matters is benchmarks/rule-overhead.sh.
+// JIT-compiling) pass and the median of the warm passes after it, and what the rule allocates in a
+// warm pass (exact, where times on a shared machine are not; garbage is collection time later).
+// This says which rules to profile; the end-to-end ratio that matters is benchmarks/rule-overhead.sh.
 // Usage: dotnet RuleTimes.dll PATH [--profile NAME] [--rules id,id] [--runs N]
 using System.Diagnostics;
 using KubePlan.Manifests;
@@ -42,6 +43,7 @@ var options = new LintOptions { Profile = profile };
 var wanted = only?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
 var rules = RuleCatalog.BuiltIn.Where(r => wanted is null ? options.IsActive(r) : wanted.Contains(r.Id)).ToList();
 var cold = new Dictionary<string, double>(StringComparer.Ordinal);
+var allocated = new Dictionary<string, long>(StringComparer.Ordinal);
 var warm = rules.ToDictionary(r => r.Id, _ => new List<double>(), StringComparer.Ordinal);
 for (var run = 0; run <= runs; run++)
 {
@@ -49,9 +51,11 @@ for (var run = 0; run <= runs; run++)
     var context = new AnalysisContext(input, [], options);
     foreach (var rule in rules)
     {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         _ = rule.Check(context).Count();
         var ms = clock.Elapsed.TotalMilliseconds;
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
         if (run == 0)
         {
             cold[rule.Id] = ms;
@@ -59,17 +63,18 @@ for (var run = 0; run <= runs; run++)
         else
         {
             warm[rule.Id].Add(ms);
+            allocated[rule.Id] = bytes;
         }
     }
 }
 
 static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 Console.WriteLine($"{input.Manifests.Count} objects, {rules.Count} rules, {runs} warm passes");
-Console.WriteLine($"{"warm ms",9} {"cold ms",9}  rule");
+Console.WriteLine($"{"warm ms",9} {"cold ms",9} {"warm MB",9}  rule");
 foreach (var rule in rules.OrderByDescending(r => Median(warm[r.Id])))
 {
-    Console.WriteLine($"{Median(warm[rule.Id]),9:F1} {cold[rule.Id],9:F1}  {rule.Id}");
+    Console.WriteLine($"{Median(warm[rule.Id]),9:F1} {cold[rule.Id],9:F1} {allocated[rule.Id] / 1e6,9:F2}  {rule.Id}");
 }
 
-Console.WriteLine($"{rules.Sum(r => Median(warm[r.Id])),9:F1} {cold.Values.Sum(),9:F1}  total");
+Console.WriteLine($"{rules.Sum(r => Median(warm[r.Id])),9:F1} {cold.Values.Sum(),9:F1} {allocated.Values.Sum() / 1e6,9:F2}  total");
 return 0;
