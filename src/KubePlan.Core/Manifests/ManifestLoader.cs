@@ -160,7 +160,7 @@ public sealed class ManifestLoader
         // A large file of valid UTF-8 is decoded piece by piece as the pieces are read: the decoded text of the
         // whole (two bytes a character, garbage once parsed) never exists, which halves the memory reading takes.
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-        if (bytes.Length - bom >= 2 * pieceLength && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
+        if (bytes.Length - bom >= 2 * pieceLength && !JsonStreamReader.MayBeJsonStream(bytes.AsSpan(bom)) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
             if (ReadInParallel(bytes, bom, pieceLength) is { } read)
             {
@@ -194,8 +194,9 @@ public sealed class ManifestLoader
     /// <summary>Loads text, reading a large stream in pieces of about <paramref name="pieceLength"/> characters in parallel.</summary>
     internal LoadResult LoadText(string displayPath, string text, int pieceLength) => LoadText(new SourceFile(displayPath, text), text, pieceLength);
 
+    // The text is sniffed after decoding: kubectl drops a byte order mark before it looks for '{'.
     private LoadResult LoadText(SourceFile file, string text, int pieceLength) =>
-        Collect(file, ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text));
+        Collect(file, JsonStreamReader.IsJsonStream(text) ? JsonStreamReader.Read(text) : ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text));
 
     /// <summary>The manifests and problems of a file that was read.</summary>
     private LoadResult Collect(SourceFile file, YamlReadResult read)

@@ -39,4 +39,17 @@ public class YamlRobustnessTests
         Assert.Equal(string.Empty, web.Root.GetString("data"));
         Assert.Contains(result.Manifests, m => m.Name == "other");
     }
+
+    [Fact]
+    // A JSON stream (it starts with '{') with an escaped lone surrogate: System.Text.Json refuses to
+    // unescape it (InvalidOperationException), encoding/json reads it as U+FFFD (kubectl prints "\ufffd").
+    public void Read_ReadsALoneSurrogateEscapeInJson_AsKubernetesDoes()
+    {
+        var path = Path.Combine(Core.Tests.Rules.RuleHarness.RepoRoot, "tests", "KubePlan.Core.Tests", "Manifests", "Robustness", "json-lone-surrogate.yaml");
+        var result = new ManifestLoader().LoadText("t.yaml", File.ReadAllText(path));
+        Assert.Empty(result.Problems);
+        var data = Assert.IsType<YMapping>(Assert.Single(result.Manifests).Root["data"]);
+        Assert.Equal(["x", "\ufffdy"], data.Entries.Select(e => e.Key.Text));
+        Assert.Equal("\ufffd", data.GetString("x"));
+    }
 }
