@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Concurrent;
 using KubePlan.CustomRules;
 
 namespace KubePlan.Manifests;
@@ -69,6 +70,14 @@ public sealed class ManifestSet
     /// <summary>The objects that run pods, indexed by namespace and template label; built on first use, once per run.</summary>
     public PodTemplateIndex PodTemplates => _podTemplates ??= new PodTemplateIndex(_unique);
 
+    /// <summary>
+    /// The selector the object declares (<see cref="ObjectSelector.Read"/>), parsed once per run: up to seven
+    /// rules, running side by side, read each one. Null for kinds without one.
+    /// </summary>
+    public ObjectSelector? SelectorOf(Manifest m) => _selectors.GetOrAdd(m, ObjectSelector.Read);
+
+    private readonly ConcurrentDictionary<Manifest, ObjectSelector?> _selectors = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Objects of the given kind (and group), in input order.</summary>
     public IEnumerable<Manifest> OfKind(string group, string kind) => All.Where(m => m.Kind == kind && m.Group == group);
 
@@ -93,11 +102,14 @@ public sealed class ManifestSet
     /// <summary>Whether the input holds any object of this kind in the namespace (cluster-scoped kinds: null).</summary>
     public bool HoldsKind(string group, string kind, string? ns)
     {
-        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => (m.Group, m.Kind!, m.Namespace)).ToHashSet();
-        return _kinds.Contains((group, kind, ns));
+        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => new KindIn(m.Group, m.Kind!, m.Namespace)).ToHashSet();
+        return _kinds.Contains(new KindIn(group, kind, ns));
     }
 
-    private HashSet<(string Group, string Kind, string? Namespace)>? _kinds;
+    private HashSet<KindIn>? _kinds;
+
+    // A class, not a tuple: a set over a value type is generic code compiled at run time (the tool is ReadyToRun).
+    private sealed record KindIn(string Group, string Kind, string? Namespace);
 
     /// <summary>Identities defined more than once.</summary>
     public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);

@@ -205,7 +205,8 @@ public sealed partial class PodTemplateIndex
 
     private sealed class Bucket
     {
-        private readonly Dictionary<(string Key, string Value), List<Entry>> _byPair = [];
+        // By key, then value: string keys only, so no dictionary over a value-type key is compiled at run time (the tool is ReadyToRun).
+        private readonly Dictionary<string, Dictionary<string, List<Entry>>> _byPair = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<Entry>> _byKey = new(StringComparer.Ordinal);
 
         public List<Entry> All { get; } = [];
@@ -227,7 +228,12 @@ public sealed partial class PodTemplateIndex
 
             foreach (var (key, value) in entry.Labels)
             {
-                Append(_byPair, (key, value), entry);
+                if (!_byPair.TryGetValue(key, out var byValue))
+                {
+                    _byPair[key] = byValue = new Dictionary<string, List<Entry>>(StringComparer.Ordinal);
+                }
+
+                Append(byValue, value, entry);
                 Append(_byKey, key, entry);
             }
         }
@@ -249,7 +255,7 @@ public sealed partial class PodTemplateIndex
 
                 IReadOnlyList<Entry>? narrowed = requirement.Operator switch
                 {
-                    SelectorOperator.Equals or SelectorOperator.In => Union(requirement.Values.Select(v => _byPair.GetValueOrDefault((requirement.Key, v)))),
+                    SelectorOperator.Equals or SelectorOperator.In => WithValue(requirement.Key, requirement.Values),
                     SelectorOperator.Exists => _byKey.GetValueOrDefault(requirement.Key) ?? None,
                     _ => null,
                 };
@@ -261,6 +267,12 @@ public sealed partial class PodTemplateIndex
 
             return best ?? All;
         }
+
+        /// <summary>The entries whose label under the key has one of the values; one value (the common case) is one lookup.</summary>
+        private IReadOnlyList<Entry> WithValue(string key, IReadOnlyList<string> values) =>
+            !_byPair.TryGetValue(key, out var byValue) ? None
+            : values.Count == 1 ? byValue.GetValueOrDefault(values[0]) ?? None
+            : Union(values.Select(v => byValue.GetValueOrDefault(v)));
 
         private static IReadOnlyList<Entry> Union(IEnumerable<List<Entry>?> lists)
         {

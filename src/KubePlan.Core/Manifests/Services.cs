@@ -34,6 +34,17 @@ public static class Services
         return parsed.IsValid ? (parsed.Selector, at) : null;
     }
 
+    /// <summary><see cref="PodSelector(Manifest)"/> from the selector the run has parsed once (<see cref="ManifestSet.SelectorOf"/>).</summary>
+    public static (LabelSelector Selector, Located At)? PodSelector(ManifestSet set, Manifest service)
+    {
+        if (Type(service) == "ExternalName" || set.SelectorOf(service) is not { At: { Mapping.Count: > 0 } at } selector)
+        {
+            return null;
+        }
+
+        return selector.IsValid ? (selector.Selector, at) : null;
+    }
+
     /// <summary>The ports a container declares: name, number and protocol (default TCP).</summary>
     public static IEnumerable<ContainerPort> ContainerPorts(Located podSpec)
     {

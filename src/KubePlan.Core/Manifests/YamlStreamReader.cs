@@ -492,6 +492,12 @@ public static partial class YamlStreamReader
                 var keyEvent = _parser.Current;
                 var (keyNode, _) = BuildNode(depth + 1);
                 var valueEvent = _parser.Current;
+                if (valueEvent is MappingEnd && IsMissingKey(keyNode, keyEvent))
+                {
+                    // YamlDotNet reads "- : b" as an empty key whose value never comes; go-yaml refuses the ':' itself.
+                    throw MissingKey(keyNode, keyEvent, valueEvent);
+                }
+
                 var (valueNode, valueWeight) = BuildNode(depth + 1);
                 weight = SaturatingAdd(weight, SaturatingAdd(1, valueWeight));
                 // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
@@ -499,8 +505,8 @@ public static partial class YamlStreamReader
                 // before it is go-yaml's "did not find expected key".
                 if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
                 {
-                    throw keyNode is YScalar { Text.Length: 0, IsPlain: true } && keyEvent is Scalar { Tag.IsEmpty: true }
-                        ? new DocumentRejectedException(ColonBefore(valueEvent, keyEvent) ?? keyNode.Start, "a ':' with no key before it (did not find expected key)", "Write the key before the ':', or remove the ':'.")
+                    throw IsMissingKey(keyNode, keyEvent)
+                        ? MissingKey(keyNode, keyEvent, valueEvent)
                         : new DocumentRejectedException(keyNode.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
                 }
 
@@ -592,6 +598,37 @@ public static partial class YamlStreamReader
             var list = lists[depth];
             list.Clear();
             return list;
+        }
+
+        /// <summary>An empty, untagged plain key: nothing was written before the ':'.</summary>
+        private static bool IsMissingKey(YNode key, ParsingEvent? keyEvent) =>
+            key is YScalar { Text.Length: 0, IsPlain: true } && keyEvent is Scalar { Tag.IsEmpty: true };
+
+        private DocumentRejectedException MissingKey(YNode key, ParsingEvent? keyEvent, ParsingEvent? valueEvent) =>
+            new(ColonBefore(valueEvent, keyEvent) ?? ColonJustBefore(keyEvent) ?? key.Start, "a ':' with no key before it (did not find expected key)", "Write the key before the ':', or remove the ':'.");
+
+        /// <summary>The ':' right before an event with only spaces between (YamlDotNet places an empty key after its ':').</summary>
+        private SourcePosition? ColonJustBefore(ParsingEvent? at)
+        {
+            if (at is null || text.Length == 0)
+            {
+                return null;
+            }
+
+            var from = (int)Math.Min(at.Start.Index, text.Length) - 1;
+            var colon = from;
+            while (colon >= 0 && text[colon] == ' ')
+            {
+                colon--;
+            }
+
+            if (colon < 0 || text[colon] != ':')
+            {
+                return null;
+            }
+
+            var (line, column) = LineAndColumn(text, colon);
+            return Position(line, column);
         }
 
         /// <summary>The position of the ':' between a missing key and its value, if it can be found.</summary>

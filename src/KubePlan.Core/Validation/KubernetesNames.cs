@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KubePlan.Validation;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace KubePlan.Validation;
 /// DNS-1035 labels, qualified names (label and annotation keys), label values. Each check
 /// returns null when valid, else the reason in plain words.
 /// </summary>
-public static partial class KubernetesNames
+public static class KubernetesNames
 {
     public const int DnsLabelMaxLength = 63;
     public const int DnsSubdomainMaxLength = 253;
@@ -26,7 +24,7 @@ public static partial class KubernetesNames
             return $"must be no more than {DnsLabelMaxLength} characters (it has {value.Length})";
         }
 
-        return DnsLabelPattern().IsMatch(value) ? null
+        return IsDnsLabel(value) ? null
             : "must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name' or '123-abc')";
     }
 
@@ -42,7 +40,7 @@ public static partial class KubernetesNames
             return $"must be no more than {DnsLabelMaxLength} characters (it has {value.Length})";
         }
 
-        return Dns1035Pattern().IsMatch(value) ? null
+        return char.IsAsciiLetterLower(value[0]) && IsDnsLabel(value) ? null
             : "must consist of lower case alphanumeric characters or '-', start with a letter, and end with an alphanumeric character (e.g. 'my-name' or 'abc-123')";
     }
 
@@ -58,7 +56,7 @@ public static partial class KubernetesNames
             return $"must be no more than {DnsSubdomainMaxLength} characters (it has {value.Length})";
         }
 
-        return DnsSubdomainPattern().IsMatch(value) ? null
+        return IsDnsSubdomain(value) ? null
             : "must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com')";
     }
 
@@ -81,28 +79,28 @@ public static partial class KubernetesNames
     /// <summary>A label or annotation key: an optional DNS subdomain prefix and '/', then a name of up to 63 characters.</summary>
     public static string? QualifiedName(string value)
     {
-        var parts = value.Split('/');
-        string name;
-        switch (parts.Length)
+        // Split at the '/' without allocating the parts: label keys are checked wherever labels are read.
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        var name = value.AsSpan();
+        if (slash >= 0)
         {
-            case 1:
-                name = parts[0];
-                break;
-            case 2:
-                if (parts[0].Length == 0)
-                {
-                    return "prefix part must not be empty";
-                }
-
-                if (DnsSubdomain(parts[0]) is { } prefixError)
-                {
-                    return "prefix part " + prefixError;
-                }
-
-                name = parts[1];
-                break;
-            default:
+            if (value.IndexOf('/', slash + 1) >= 0)
+            {
                 return "a qualified name must consist of an optional DNS subdomain prefix and '/', followed by a name (e.g. 'example.com/MyName'); it has more than one '/'";
+            }
+
+            if (slash == 0)
+            {
+                return "prefix part must not be empty";
+            }
+
+            var prefix = value.AsSpan(0, slash);
+            if (prefix.Length > DnsSubdomainMaxLength || !IsDnsSubdomain(prefix))
+            {
+                return "prefix part " + DnsSubdomain(prefix.ToString());
+            }
+
+            name = value.AsSpan(slash + 1);
         }
 
         if (name.Length == 0)
@@ -115,7 +113,7 @@ public static partial class KubernetesNames
             return $"name part must be no more than {QualifiedNameMaxLength} characters (it has {name.Length})";
         }
 
-        return NamePattern().IsMatch(name) ? null
+        return IsName(name) ? null
             : "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName', 'my.name' or '123-abc')";
     }
 
@@ -131,7 +129,7 @@ public static partial class KubernetesNames
             return $"must be no more than {LabelValueMaxLength} characters (it has {value.Length})";
         }
 
-        return NamePattern().IsMatch(value) ? null
+        return IsName(value) ? null
             : "must be empty or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue', 'my_value' or '12345')";
     }
 
@@ -153,15 +151,61 @@ public static partial class KubernetesNames
         _ => "a DNS-1123 subdomain",
     };
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DnsLabelPattern();
+    // The grammars below are apimachinery's regular expressions (dns1123LabelFmt, dns1035LabelFmt,
+    // dns1123SubdomainFmt, qualifiedNameFmt), checked character by character: Go's '$' ends the text
+    // (a trailing line break does not match), and these run for every label of every object.
 
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex Dns1035Pattern();
+    /// <summary><c>^[a-z0-9]([-a-z0-9]*[a-z0-9])?$</c></summary>
+    private static bool IsDnsLabel(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 0 || !IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[^1]))
+        {
+            return false;
+        }
 
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex DnsSubdomainPattern();
+        foreach (var c in value)
+        {
+            if (c != '-' && !IsLowerAlphanumeric(c))
+            {
+                return false;
+            }
+        }
 
-    [GeneratedRegex("^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
-    private static partial Regex NamePattern();
+        return true;
+    }
+
+    /// <summary><c>^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$</c>: DNS labels joined by dots.</summary>
+    private static bool IsDnsSubdomain(ReadOnlySpan<char> value)
+    {
+        foreach (var label in value.Split('.'))
+        {
+            if (!IsDnsLabel(value[label]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$</c></summary>
+    private static bool IsName(ReadOnlySpan<char> value)
+    {
+        if (value.Length == 0 || !char.IsAsciiLetterOrDigit(value[0]) || !char.IsAsciiLetterOrDigit(value[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is not ('-' or '_' or '.') && !char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLowerAlphanumeric(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 }

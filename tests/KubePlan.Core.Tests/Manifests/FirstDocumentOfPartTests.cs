@@ -87,6 +87,9 @@ public class FirstDocumentOfPartTests
         { "a: 1\n: b\n", 2, 1 },
         { ": b\n", 1, 1 },
         { "a: {: b}\n", 1, 5 },
+        // In a block list item YamlDotNet loses the value as well; the ':' is still what go-yaml refuses.
+        { "a:\n  - : b\n", 2, 5 },
+        { "- : b\n", 1, 3 },
         // sigs.k8s.io/yaml: a null key ("unsupported map key of type: %!s(<nil>)").
         { "~: b\n", 1, 1 },
         { "null: b\n", 1, 1 },

@@ -30,12 +30,7 @@ public sealed class SingleReplicaRule : Rule
         var guardedBy = new Dictionary<Manifest, Manifest>(ReferenceEqualityComparer.Instance);
         foreach (var guard in set.Unique)
         {
-            var selector = guard switch
-            {
-                _ when guard.IsKind("policy", "PodDisruptionBudget") => LabelSelector.Parse(guard.At("spec", "selector")),
-                _ when guard.IsKind(string.Empty, "Service") => LabelSelector.ParseMap(guard.At("spec", "selector")),
-                _ => null,
-            };
+            var selector = guard.IsKind("policy", "PodDisruptionBudget") || guard.IsKind(string.Empty, "Service") ? set.SelectorOf(guard)!.Parsed : null;
             if (selector is { IsValid: true, Selector: { IsNil: false, IsEmpty: false } s })
             {
                 foreach (var target in set.PodTemplates.Selected(guard.Namespace, s))

@@ -28,8 +28,7 @@ public sealed class DanglingNetworkPolicyRule : Rule
         var set = context.Manifests;
         foreach (var policy in set.OfKind("networking.k8s.io", "NetworkPolicy").Where(m => !set.IsRepeat(m)))
         {
-            var at = policy.At("spec", "podSelector");
-            var parsed = LabelSelector.Parse(at);
+            var (at, parsed) = set.SelectorOf(policy)!;
             if (at is not { } selectorAt || !parsed.IsValid || parsed.Selector.IsNil || parsed.Selector.IsEmpty || !set.PodTemplates.HasPods(policy.Namespace))
             {
                 continue;

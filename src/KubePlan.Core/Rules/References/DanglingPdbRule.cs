@@ -31,8 +31,7 @@ public sealed class DanglingPdbRule : Rule
         var byWorkload = new Dictionary<Manifest, List<Budget>>(ReferenceEqualityComparer.Instance);
         foreach (var pdb in set.OfKind("policy", "PodDisruptionBudget").Where(m => !set.IsRepeat(m)))
         {
-            var at = pdb.At("spec", "selector");
-            var parsed = LabelSelector.Parse(at);
+            var (at, parsed) = set.SelectorOf(pdb)!;
             if (!parsed.IsValid || !pods.HasPods(pdb.Namespace))
             {
                 continue;

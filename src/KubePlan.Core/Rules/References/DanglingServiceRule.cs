@@ -23,7 +23,7 @@ public sealed class DanglingServiceRule : Rule
         var pods = context.Manifests.PodTemplates;
         foreach (var service in Services.All(context.Manifests))
         {
-            if (Services.PodSelector(service) is not { } selector || !pods.HasPods(service.Namespace))
+            if (Services.PodSelector(context.Manifests, service) is not { } selector || !pods.HasPods(service.Namespace))
             {
                 continue;
             }

@@ -45,7 +45,7 @@ public sealed class StatefulSetServiceRule : Rule
                     "Make the governing Service headless (spec.clusterIP: None); keep a separate ClusterIP Service for clients that want one address.",
                     severity: Severity.Warning);
             }
-            else if (Services.PodSelector(service) is { } selector && PodTemplateIndex.Match(selector.Selector, sts) == SelectorMatch.No)
+            else if (Services.PodSelector(set, service) is { } selector && PodTemplateIndex.Match(selector.Selector, sts) == SelectorMatch.No)
             {
                 yield return Report(sts, at,
                     $"headless Service \"{name}\", the serviceName of StatefulSet \"{sts.Name}\", does not select its pods ({selector.Selector}): cluster DNS publishes no per-pod names for them",

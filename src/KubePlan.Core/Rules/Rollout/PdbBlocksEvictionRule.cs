@@ -51,7 +51,7 @@ public sealed class PdbBlocksEvictionRule : Rule
     internal static PdbVerdict? Evaluate(ManifestSet set, Manifest pdb)
     {
         var spec = pdb.At("spec");
-        var parsed = LabelSelector.Parse(spec?.Get("selector"));
+        var parsed = set.SelectorOf(pdb)!.Parsed;
         if (!parsed.IsValid || (pdb.Version == "v1beta1" && parsed.Selector.IsEmpty))
         {
             // policy/v1beta1 read an empty selector as "no pods"; policy/v1 as "every pod of the namespace".

@@ -22,52 +22,27 @@ public sealed class SelectorInvalidRule : Rule
     {
         foreach (var manifest in context.Manifests.All)
         {
-            foreach (var problem in Problems(manifest))
+            foreach (var problem in Problems(context.Manifests, manifest))
             {
                 yield return Report(manifest, problem.At, problem.Message, problem.Hint, problem.AtKey);
             }
         }
     }
 
-    private static IEnumerable<SelectorProblem> Problems(Manifest m)
+    private static IEnumerable<SelectorProblem> Problems(ManifestSet set, Manifest m)
     {
-        var spec = m.At("spec");
-        switch (m.Group, m.Kind)
+        // The object's own selector (spec.selector, a CronJob's job template's, a NetworkPolicy's podSelector), parsed once per run.
+        foreach (var p in set.SelectorOf(m)?.Parsed.Problems ?? [])
         {
-            case ("", "ReplicationController"):
-            case ("", "Service"):
-                if (spec?.Get("selector") is { } map)
-                {
-                    foreach (var p in LabelSelector.ParseMap(map).Problems)
-                    {
-                        yield return p;
-                    }
-                }
+            yield return p;
+        }
 
-                break;
-            case ("apps" or "extensions", "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet"):
-            case ("batch", "Job"):
-            case ("policy", "PodDisruptionBudget"):
-                foreach (var p in Selector(spec?.Get("selector")))
-                {
-                    yield return p;
-                }
-
-                break;
-            case ("batch", "CronJob"):
-                foreach (var p in Selector(spec?.At("jobTemplate", "spec", "selector")))
-                {
-                    yield return p;
-                }
-
-                break;
-            case ("networking.k8s.io", "NetworkPolicy"):
-                foreach (var p in NetworkPolicy(spec))
-                {
-                    yield return p;
-                }
-
-                break;
+        if (m.IsKind("networking.k8s.io", "NetworkPolicy") && m.At("spec") is { } spec)
+        {
+            foreach (var p in NetworkPolicyPeers(spec))
+            {
+                yield return p;
+            }
         }
 
         if (Workloads.PodSpec(m) is { } podSpec)
@@ -81,17 +56,13 @@ public sealed class SelectorInvalidRule : Rule
 
     private static IEnumerable<SelectorProblem> Selector(Located? at) => at is null ? [] : LabelSelector.Parse(at).Problems;
 
-    private static IEnumerable<SelectorProblem> NetworkPolicy(Located? spec)
+    /// <summary>The pod and namespace selectors of a NetworkPolicy's ingress and egress peers.</summary>
+    private static IEnumerable<SelectorProblem> NetworkPolicyPeers(Located spec)
     {
-        if (spec is null)
-        {
-            return [];
-        }
-
-        var selectors = new List<Located?> { spec.Value.Get("podSelector") };
+        var selectors = new List<Located?>();
         foreach (var (direction, peers) in new[] { ("ingress", "from"), ("egress", "to") })
         {
-            foreach (var rule in spec.Value.Get(direction)?.Items() ?? [])
+            foreach (var rule in spec.Get(direction)?.Items() ?? [])
             {
                 foreach (var peer in rule.Get(peers)?.Items() ?? [])
                 {

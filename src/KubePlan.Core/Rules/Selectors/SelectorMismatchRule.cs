@@ -20,13 +20,14 @@ public sealed class SelectorMismatchRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var m in context.Manifests.All)
+        var set = context.Manifests;
+        foreach (var m in set.All)
         {
             var finding = (m.Group, m.Kind) switch
             {
-                ("", "ReplicationController") => ReplicationController(m),
-                ("apps" or "extensions", "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet") => AppsWorkload(m),
-                ("batch", "Job") => Job(m),
+                ("", "ReplicationController") => ReplicationController(m, set.SelectorOf(m)!),
+                ("apps" or "extensions", "Deployment" or "ReplicaSet" or "StatefulSet" or "DaemonSet") => AppsWorkload(m, set.SelectorOf(m)!),
+                ("batch", "Job") => Job(m, set.SelectorOf(m)!),
                 ("batch", "CronJob") => CronJob(m),
                 _ => null,
             };
@@ -37,7 +38,7 @@ public sealed class SelectorMismatchRule : Rule
         }
     }
 
-    private Diagnostic? ReplicationController(Manifest m)
+    private Diagnostic? ReplicationController(Manifest m, ObjectSelector own)
     {
         var spec = m.At("spec");
         if (spec is null)
@@ -46,8 +47,7 @@ public sealed class SelectorMismatchRule : Rule
         }
 
         var labels = Workloads.TemplateLabels(m);
-        var selectorAt = spec.Value.Get("selector");
-        var parsed = LabelSelector.ParseMap(selectorAt);
+        var (selectorAt, parsed) = own;
         if (!parsed.IsValid)
         {
             return null;
@@ -64,7 +64,7 @@ public sealed class SelectorMismatchRule : Rule
         return Mismatch(m, selectorAt!.Value, parsed.Selector, labels);
     }
 
-    private Diagnostic? AppsWorkload(Manifest m)
+    private Diagnostic? AppsWorkload(Manifest m, ObjectSelector own)
     {
         var spec = m.At("spec");
         if (spec is null)
@@ -72,8 +72,7 @@ public sealed class SelectorMismatchRule : Rule
             return null;
         }
 
-        var selectorAt = spec.Value.Get("selector");
-        var parsed = LabelSelector.Parse(selectorAt);
+        var (selectorAt, parsed) = own;
         if (!parsed.IsValid)
         {
             return null;
@@ -101,7 +100,7 @@ public sealed class SelectorMismatchRule : Rule
         return Mismatch(m, selectorAt!.Value, parsed.Selector, labels);
     }
 
-    private Diagnostic? Job(Manifest m)
+    private Diagnostic? Job(Manifest m, ObjectSelector own)
     {
         var spec = m.At("spec");
         if (spec is null)
@@ -110,7 +109,7 @@ public sealed class SelectorMismatchRule : Rule
         }
 
         var manual = spec.Value.Get("manualSelector")?.Node is YScalar { Value: true };
-        var selectorAt = spec.Value.Get("selector");
+        var (selectorAt, parsed) = own;
         var present = selectorAt is { Node: not YScalar { Kind: ScalarKind.Null } };
         if (!manual)
         {
@@ -120,7 +119,6 @@ public sealed class SelectorMismatchRule : Rule
                 : null;
         }
 
-        var parsed = LabelSelector.Parse(selectorAt);
         if (!parsed.IsValid)
         {
             return null;

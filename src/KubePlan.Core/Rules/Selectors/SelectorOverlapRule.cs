@@ -26,7 +26,7 @@ public sealed partial class SelectorOverlapRule : Rule
         // Each object once (a second definition is manifest-structure's finding, not an overlap), and
         // each selector looked up in the run's label index: the cost follows the matches, not all pairs.
         var set = context.Manifests;
-        var controllers = set.Unique.Select(Controller).OfType<ControllerSelector>().ToList();
+        var controllers = set.Unique.Select(m => Controller(set, m)).OfType<ControllerSelector>().ToList();
         var byManifest = new Dictionary<Manifest, ControllerSelector>(ReferenceEqualityComparer.Instance);
         foreach (var c in controllers)
         {
@@ -135,7 +135,7 @@ public sealed partial class SelectorOverlapRule : Rule
         };
     }
 
-    private static ControllerSelector? Controller(Manifest m)
+    private static ControllerSelector? Controller(ManifestSet set, Manifest m)
     {
         if (!KubernetesKinds.IsWorkloadController(m.Group, m.Kind ?? string.Empty) && !(m.Group == "extensions" && m.Kind is "Deployment" or "ReplicaSet" or "DaemonSet"))
         {
@@ -148,11 +148,9 @@ public sealed partial class SelectorOverlapRule : Rule
         }
 
         var labels = Workloads.TemplateLabels(m);
-        var selectorAt = m.At("spec", "selector");
-        ParsedSelector parsed;
+        var (selectorAt, parsed) = set.SelectorOf(m)!;
         if (m.IsKind(string.Empty, "ReplicationController"))
         {
-            parsed = LabelSelector.ParseMap(selectorAt);
             if (parsed.IsValid && (parsed.Selector.IsNil || parsed.Selector.IsEmpty) && labels.Count > 0)
             {
                 parsed = new ParsedSelector(LabelSelector.FromLabels(labels), []);
@@ -165,12 +163,6 @@ public sealed partial class SelectorOverlapRule : Rule
             {
                 return null; // the generated selector names the Job's own uid
             }
-
-            parsed = LabelSelector.Parse(selectorAt);
-        }
-        else
-        {
-            parsed = LabelSelector.Parse(selectorAt);
         }
 
         // Controllers ignore objects with a nil or empty selector, and the API server rejects a selector
