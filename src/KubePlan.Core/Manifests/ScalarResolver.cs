@@ -112,6 +112,20 @@ public static partial class ScalarResolver
         return (ScalarKind.String, text);
     }
 
+    /// <summary>
+    /// The value of a scalar of a known kind (a boolean, number or timestamp) from its text: what <see cref="Resolve(string, bool, string?, out string?)"/>
+    /// gave when the scalar was read, plain or tagged (a !!float tag on an integer's text gives the integer as a double).
+    /// </summary>
+    internal static object ValueOf(string text, ScalarKind kind) =>
+        TryValueOf(text, kind, out var value) ? value : throw new InvalidOperationException($"'{text}' does not resolve to {kind}");
+
+    internal static bool TryValueOf(string text, ScalarKind kind, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out object? value)
+    {
+        var (resolved, v) = ResolvePlain(text);
+        value = resolved == kind ? v : kind == ScalarKind.Float && v is long integer ? (double)integer : null;
+        return value is not null;
+    }
+
     public static string FormatNumber(object value) => value switch
     {
         long l => l.ToString(CultureInfo.InvariantCulture),

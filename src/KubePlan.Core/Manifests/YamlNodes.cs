@@ -28,24 +28,46 @@ public enum ScalarKind
 }
 
 /// <summary>A scalar resolved the way Kubernetes' YAML decoder (yaml.v2, YAML 1.1) resolves it.</summary>
+/// <remarks>
+/// A large input holds close to a million scalars, so a scalar keeps its text and kind only: the value of a
+/// boolean, number or timestamp is resolved from the text again when asked for (the text determines it), and
+/// only a value that the text does not give (a scalar built from JSON) is kept beside the text.
+/// </remarks>
 public sealed class YScalar : YNode
 {
+    /// <summary>The text, or a <see cref="Explicit"/> holding the text and a value the text does not give.</summary>
+    private readonly object _data;
+
     public YScalar(SourcePosition start, string text, ScalarKind kind, object? value, bool plain)
+        : this(start, text, kind, value, plain, valueFromText: false)
+    {
+    }
+
+    /// <param name="valueFromText">Whether <paramref name="value"/> is known to be what the text resolves to for its kind (the reader's case).</param>
+    internal YScalar(SourcePosition start, string text, ScalarKind kind, object? value, bool plain, bool valueFromText)
         : base(start)
     {
-        Text = text;
         Kind = kind;
-        Value = value;
         IsPlain = plain;
+        _data = valueFromText || IsValueOfText(text, kind, value) ? text : new Explicit(text, value);
     }
 
     /// <summary>The scalar's text as written (after YAML unescaping and folding).</summary>
-    public string Text { get; }
+    public string Text => _data as string ?? ((Explicit)_data).Text;
 
     public ScalarKind Kind { get; }
 
     /// <summary>bool, long, ulong, double, string, or DateTimeOffset (timestamps); null for Null.</summary>
-    public object? Value { get; }
+    public object? Value => _data switch
+    {
+        string text => Kind switch
+        {
+            ScalarKind.String => text,
+            ScalarKind.Null => null,
+            _ => ScalarResolver.ValueOf(text, Kind),
+        },
+        _ => ((Explicit)_data).Value,
+    };
 
     /// <summary>Whether the scalar was written without quotes or block style.</summary>
     public bool IsPlain { get; }
@@ -89,6 +111,22 @@ public sealed class YScalar : YNode
         double d when Math.Floor(d) == d && d >= long.MinValue && d <= long.MaxValue => (long)d,
         _ => null,
     };
+
+    private static bool IsValueOfText(string text, ScalarKind kind, object? value) => kind switch
+    {
+        ScalarKind.String => ReferenceEquals(value, text) || (value is string s && s == text),
+        ScalarKind.Null => value is null,
+        _ => value is not null && ScalarResolver.TryValueOf(text, kind, out var resolved) && value switch
+        {
+            // Exactly the same value: -0.0 is not 0.0, nor one instant in two offsets the same timestamp.
+            double d => resolved is double r && BitConverter.DoubleToInt64Bits(d) == BitConverter.DoubleToInt64Bits(r),
+            DateTimeOffset t => resolved is DateTimeOffset r && t.EqualsExact(r),
+            _ => value.Equals(resolved),
+        },
+    };
+
+    /// <summary>A scalar's text with a value that its text does not give.</summary>
+    private sealed record Explicit(string Text, object? Value);
 }
 
 /// <summary>A mapping entry: the key scalar and its value.</summary>

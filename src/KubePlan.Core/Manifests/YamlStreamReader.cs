@@ -451,7 +451,7 @@ public static partial class YamlStreamReader
 
                     // A !!binary value is its decoded text for Kubernetes.
                     var text = kind == ScalarKind.String && value is string decoded ? decoded : raw;
-                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain);
+                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain, valueFromText: true);
                     return Remember(scalar.Anchor, node, 1);
                 }
 

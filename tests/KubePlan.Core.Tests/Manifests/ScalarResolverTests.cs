@@ -95,4 +95,76 @@ public class ScalarResolverTests
 
     [Fact]
     public void StrTag_StaysString() => Assert.Equal(ScalarKind.String, ScalarResolver.Resolve("123", plain: true, tag: "tag:yaml.org,2002:str").Kind);
+
+    // A scalar read from YAML keeps its text and kind, and gives its value by resolving the text again:
+    // the value must be exactly the one resolved when it was read, plain or tagged.
+    [Theory]
+    [InlineData("yes", null, true)]
+    [InlineData("Off", null, true)]
+    [InlineData("~", null, true)]
+    [InlineData("0x1F", null, true)]
+    [InlineData("0o17", null, true)]
+    [InlineData("0777", null, true)]
+    [InlineData("-1_000", null, true)]
+    [InlineData("18446744073709551615", null, true)]
+    [InlineData("-0.0", null, true)]
+    [InlineData("1e3", null, true)]
+    [InlineData(".inf", null, true)]
+    [InlineData("-.Inf", null, true)]
+    [InlineData(".NaN", null, true)]
+    [InlineData("2024-01-02", null, true)]
+    [InlineData("2024-01-02T03:04:05.123+02:00", null, true)]
+    [InlineData("3", "float", true)]
+    [InlineData("42", "int", false)]
+    [InlineData("true", "bool", false)]
+    [InlineData("2001-12-14 21:59:43.10", "timestamp", true)]
+    [InlineData("aGVsbG8=", "binary", true)]
+    [InlineData("", "null", false)]
+    [InlineData("quoted 1", null, false)]
+    public void ReadScalar_GivesTheValueResolvedWhenRead(string raw, string? tag, bool plain)
+    {
+        var written = (tag is null ? string.Empty : "!!" + tag + " ") + (plain ? raw : "\"" + raw + "\"");
+        var root = (YMapping)YamlStreamReader.Read("a: " + written + "\n").Documents[0].Root!;
+        var scalar = (YScalar)root["a"]!;
+        var (kind, value) = ScalarResolver.Resolve(raw, plain, tag is null ? null : "tag:yaml.org,2002:" + tag);
+        Assert.Equal(kind, scalar.Kind);
+        Assert.Equal(value, scalar.Value);
+        Assert.Equal(value?.GetType(), scalar.Value?.GetType());
+        if (value is double d)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(d), BitConverter.DoubleToInt64Bits((double)scalar.Value!));
+        }
+    }
+
+    // A scalar built with a value its text does not give (as from JSON) keeps that value.
+    public static TheoryData<string, ScalarKind, object?> BuiltScalars() => new()
+    {
+        { "NaN", ScalarKind.Float, double.NaN },
+        { "0", ScalarKind.Float, -0.0 },
+        { "1", ScalarKind.Int, 2L },
+        { "x", ScalarKind.Bool, true },
+        { "2024-01-02", ScalarKind.Timestamp, new DateTimeOffset(2024, 1, 2, 0, 0, 0, TimeSpan.FromHours(1)) },
+        { "100000", ScalarKind.Float, 100000.0 },
+        { "s", ScalarKind.String, "s" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BuiltScalars))]
+    public void BuiltScalar_KeepsItsValue(string text, ScalarKind kind, object? value)
+    {
+        var scalar = new YScalar(default, text, kind, value, plain: true);
+        Assert.Equal(text, scalar.Text);
+        Assert.Equal(kind, scalar.Kind);
+        Assert.Equal(value, scalar.Value);
+        Assert.Equal(value?.GetType(), scalar.Value?.GetType());
+        if (value is double d)
+        {
+            Assert.Equal(BitConverter.DoubleToInt64Bits(d), BitConverter.DoubleToInt64Bits((double)scalar.Value!));
+        }
+
+        if (value is DateTimeOffset t)
+        {
+            Assert.True(t.EqualsExact((DateTimeOffset)scalar.Value!));
+        }
+    }
 }
