@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using KubePlan.Manifests;
@@ -103,7 +102,7 @@ public static partial class Fingerprints
     }
 
     private static string Hash(string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
+        Convert.ToHexStringLower(Sha256.Hash(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
 
     [GeneratedRegex(@"^(?<list>.*/(?:initContainers|containers|ephemeralContainers))/(?<index>[0-9]+)(?<rest>/.*)?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ContainerPath();

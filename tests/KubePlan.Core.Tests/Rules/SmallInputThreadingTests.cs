@@ -29,9 +29,14 @@ public class SmallInputThreadingTests
         }
     }
 
-    private static LoadResult ConfigMaps(int count) => new ManifestLoader().LoadText(
-        "a.yaml",
-        string.Concat(Enumerable.Range(0, count).Select(i => $"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n")));
+    private static LoadResult ConfigMaps(int count)
+    {
+        var input = new ManifestLoader().LoadText(
+            "a.yaml",
+            string.Join("---\n", Enumerable.Range(0, count).Select(i => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n")));
+        Assert.Equal(count, input.Documents);
+        return input;
+    }
 
     [Fact]
     public void SmallInput_RunsEveryRuleAndItsParallelLoopsOnTheCallingThread()
