@@ -85,17 +85,31 @@ public static class WorkloadPlanning
     public static PodTiming Timing(Manifest m, int podStartupSeconds)
     {
         var spec = Workloads.PodSpec(m);
-        var readiness = spec is null ? [] : Workloads.Containers(spec.Value).Select(c => c.Get("readinessProbe")).Where(p => p is not null).Select(p => p!.Value).ToList();
 
-        // The slowest container decides when the pod is Ready.
-        var probe = readiness.OrderByDescending(p => ProbeSeconds(p)).FirstOrDefault();
+        // The slowest container decides when the pod is Ready (the first of equally slow ones).
+        Located? slowest = null;
+        var slowestSeconds = 0;
+        foreach (var container in spec is null ? [] : Workloads.Containers(spec.Value))
+        {
+            if (container.Get("readinessProbe") is not { } readiness)
+            {
+                continue;
+            }
+
+            var seconds = ProbeSeconds(readiness);
+            if (slowest is null || seconds > slowestSeconds)
+            {
+                (slowest, slowestSeconds) = (readiness, seconds);
+            }
+        }
+
         return new PodTiming
         {
             StartupSeconds = podStartupSeconds,
-            HasReadinessProbe = readiness.Count > 0,
-            InitialDelaySeconds = readiness.Count > 0 ? Int(probe.Get("initialDelaySeconds"), 0) : 0,
-            PeriodSeconds = readiness.Count > 0 ? Int(probe.Get("periodSeconds"), 10) : 10,
-            SuccessThreshold = readiness.Count > 0 ? Int(probe.Get("successThreshold"), 1) : 1,
+            HasReadinessProbe = slowest is not null,
+            InitialDelaySeconds = Int(slowest?.Get("initialDelaySeconds"), 0),
+            PeriodSeconds = Int(slowest?.Get("periodSeconds"), 10),
+            SuccessThreshold = Int(slowest?.Get("successThreshold"), 1),
             MinReadySeconds = Int(m.At("spec", "minReadySeconds"), 0),
             TerminationGracePeriodSeconds = spec is null ? 30 : Int(spec.Value.Get("terminationGracePeriodSeconds"), 30),
         };

@@ -73,6 +73,7 @@ public sealed class AnalysisContext
             .Where(p => !Manifests.IsRepeat(p.Manifest))
             .Select(p => new KubePlan.Rules.PodSecurity.PodView(p, options.KubernetesVersion))
             .ToList());
+        _cronSchedules = new(() => KubePlan.Rules.Cron.CronJobs.Read(Manifests));
     }
 
     public LoadResult Input { get; }
@@ -109,6 +110,11 @@ public sealed class AnalysisContext
     private readonly Lazy<IReadOnlyList<PodSpecView>> _podSpecs;
 
     private readonly Lazy<IReadOnlyList<PodSpecView>> _podSpecsWithTemplates;
+
+    /// <summary>The run's CronJobs with their schedules parsed once, for every cron rule.</summary>
+    internal IReadOnlyList<KubePlan.Rules.Cron.CronJobSchedule> CronSchedules => _cronSchedules.Value;
+
+    private readonly Lazy<IReadOnlyList<KubePlan.Rules.Cron.CronJobSchedule>> _cronSchedules;
 
     /// <summary>
     /// The pod templates of the run's objects that run pods (each identity once), as the Pod Security

@@ -3,17 +3,24 @@ using KubePlan.Manifests;
 
 namespace KubePlan.Rules.Cron;
 
+/// <summary>A CronJob of the run with its schedule, parsed.</summary>
+internal sealed record CronJobSchedule(Manifest CronJob, Located Schedule, CronParseResult Parsed);
+
 /// <summary>The CronJobs of a run with their parsed schedules, shared by the cron rules.</summary>
 internal static class CronJobs
 {
-    public static IEnumerable<(Manifest CronJob, Located Schedule, CronParseResult Parsed)> Schedules(ManifestSet set)
+    /// <summary>Every CronJob with a schedule string, in input order; parsed once per run (<see cref="AnalysisContext.CronSchedules"/>).</summary>
+    public static IReadOnlyList<CronJobSchedule> Read(ManifestSet set)
     {
-        foreach (var m in set.All.Where(m => m.Kind == "CronJob" && m.Group == "batch"))
+        var schedules = new List<CronJobSchedule>();
+        foreach (var m in set.All)
         {
-            if (m.At("spec", "schedule") is { String: { } text } at)
+            if (m.Kind == "CronJob" && m.Group == "batch" && m.At("spec", "schedule") is { String: { } text } at)
             {
-                yield return (m, at, KubernetesCronParser.Parse(text));
+                schedules.Add(new CronJobSchedule(m, at, KubernetesCronParser.Parse(text)));
             }
         }
+
+        return schedules;
     }
 }

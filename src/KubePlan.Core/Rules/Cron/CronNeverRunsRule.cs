@@ -14,7 +14,7 @@ public sealed class CronNeverRunsRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (cronJob, schedule, parsed) in CronJobs.Schedules(context.Manifests))
+        foreach (var (cronJob, schedule, parsed) in context.CronSchedules)
         {
             if (parsed.Schedule is { NeverRuns: true })
             {

@@ -21,7 +21,7 @@ public sealed class CronScheduleRule : Rule
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var allowTimeZone = context.Options.KubernetesVersion < TimeZoneInScheduleRejectedSince;
-        foreach (var (cronJob, schedule, parsed) in CronJobs.Schedules(context.Manifests))
+        foreach (var (cronJob, schedule, parsed) in context.CronSchedules)
         {
             var timeZoneSet = cronJob.At("spec", "timeZone") is { String: not null };
             foreach (var error in parsed.KubernetesErrors(allowTimeZone, timeZoneSet))

@@ -32,7 +32,7 @@ public sealed class CronJobConcurrencyRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        foreach (var (cronJob, _, parsed) in CronJobs.Schedules(context.Manifests))
+        foreach (var (cronJob, _, parsed) in context.CronSchedules)
         {
             if (cronJob.At("spec", "startingDeadlineSeconds") is { Scalar: { } starting } startingAt && starting.AsInt64() is { } seconds and >= 0 and < 10)
             {

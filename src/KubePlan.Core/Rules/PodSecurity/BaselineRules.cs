@@ -95,11 +95,19 @@ public sealed class PssCapabilitiesRule : PodSecurityRule
         "Remove the capability from securityContext.capabilities.add; only AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID and SYS_CHROOT may be added.")
     { Profiles = Baseline };
 
-    protected override IEnumerable<(Located At, string Message, bool AtKey)> Check(PodView pod) =>
-        from c in pod.Containers()
-        from add in c.Field("capabilities", "add")?.Items() ?? []
-        where add.Scalar is { } s && !Allowed.Contains(s.KeyText)
-        select (add, $"container \"{c.Name}\" adds capability {add.Scalar!.KeyText}, which is not in the baseline set", false);
+    protected override IEnumerable<(Located At, string Message, bool AtKey)> Check(PodView pod)
+    {
+        foreach (var c in pod.Containers())
+        {
+            foreach (var add in c.Field("capabilities", "add")?.Items() ?? [])
+            {
+                if (add.Scalar is { } s && !Allowed.Contains(s.KeyText))
+                {
+                    yield return (add, $"container \"{c.Name}\" adds capability {s.KeyText}, which is not in the baseline set", false);
+                }
+            }
+        }
+    }
 }
 
 /// <summary>check_appArmorProfile.go: no Unconfined AppArmor profile (fields and the beta annotations).</summary>
@@ -153,30 +161,31 @@ public sealed class PssSeLinuxRule : PodSecurityRule
 
     protected override IEnumerable<(Located At, string Message, bool AtKey)> Check(PodView pod)
     {
-        foreach (var finding in Check(pod.SecurityContext?.Get("seLinuxOptions"), null, pod.Version))
+        if (pod.SecurityContext?.Get("seLinuxOptions") is { Mapping: not null } podOptions)
         {
-            yield return finding;
+            foreach (var finding in Check(podOptions, null, pod.Version))
+            {
+                yield return finding;
+            }
         }
 
         foreach (var c in pod.Containers())
         {
-            foreach (var finding in Check(c.Field("seLinuxOptions"), c.Name, pod.Version))
+            if (c.Field("seLinuxOptions") is { Mapping: not null } options)
             {
-                yield return finding;
+                foreach (var finding in Check(options, c.Name, pod.Version))
+                {
+                    yield return finding;
+                }
             }
         }
     }
 
     private static readonly string[] UserAndRole = ["user", "role"];
 
-    /// <summary>One seLinuxOptions, the pod's (no container name) or a container's.</summary>
-    private static IEnumerable<(Located At, string Message, bool AtKey)> Check(Located? options, string? container, KubernetesVersion version)
+    /// <summary>One seLinuxOptions mapping, the pod's (no container name) or a container's.</summary>
+    private static IEnumerable<(Located At, string Message, bool AtKey)> Check(Located o, string? container, KubernetesVersion version)
     {
-        if (options is not { Mapping: not null } o)
-        {
-            yield break;
-        }
-
         var who = container is null ? "the pod" : $"container \"{container}\"";
         if (o.Get("type") is { String: { } type } typeAt && !AllowedType(type, version))
         {

@@ -47,13 +47,28 @@ public sealed class IdenticalProbesRule : Rule
     /// holds different strings or integers. Defaults only fill in fields that are missing, so a field
     /// both write keeps its value in <see cref="Canonical"/>. False means "maybe equal", not "equal".
     /// </summary>
-    private static bool Differ(YNode a, YNode b) => (a, b) switch
+    private static bool Differ(YNode a, YNode b)
     {
-        (YScalar { IsString: true } x, YScalar { IsString: true } y) => !string.Equals(x.Text, y.Text, StringComparison.Ordinal),
-        (YScalar { Kind: ScalarKind.Int, Value: long x }, YScalar { Kind: ScalarKind.Int, Value: long y }) => x != y,
-        (YMapping x, YMapping y) => x.Entries.Any(e => y.GetEntry(e.Key.KeyText) is { } other && Differ(e.Value, other.Value)),
-        _ => false,
-    };
+        switch (a, b)
+        {
+            case (YScalar { IsString: true } x, YScalar { IsString: true } y):
+                return !string.Equals(x.Text, y.Text, StringComparison.Ordinal);
+            case (YScalar { Kind: ScalarKind.Int, Value: long x }, YScalar { Kind: ScalarKind.Int, Value: long y }):
+                return x != y;
+            case (YMapping x, YMapping y):
+                foreach (var entry in x.EntrySpan)
+                {
+                    if (y.GetEntry(entry.Key.KeyText) is { } other && Differ(entry.Value, other.Value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>The probe as JSON with the API defaults filled in; objects compare by key, not by order.</summary>
     private static JObject Canonical(Located probe)

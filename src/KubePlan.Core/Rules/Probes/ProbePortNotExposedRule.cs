@@ -35,14 +35,15 @@ public sealed class ProbePortNotExposedRule : Rule
             {
                 foreach (var (probeName, find) in Probes)
                 {
-                    if (find(container) is not { } probe)
+                    if (find(container) is not { Mapping: { } probe } probeAt)
                     {
                         continue;
                     }
 
                     foreach (var handler in Handlers)
                     {
-                        if (probe.Get(handler)?.Get("port") is not { Scalar: { } port } portAt)
+                        // Read from the nodes; only a port that is reported is located.
+                        if ((probe[handler] as YMapping)?["port"] is not YScalar port)
                         {
                             continue;
                         }
@@ -54,10 +55,10 @@ public sealed class ProbePortNotExposedRule : Rule
 
                         if (port.IsString)
                         {
-                            if (!PortNames(container).Contains(port.Text))
+                            var declared = PortNames(container);
+                            if (!declared.Contains(port.Text))
                             {
-                                var declared = PortNames(container).ToList();
-                                yield return Report(m, portAt,
+                                yield return Report(m, probeAt.At(handler, "port")!.Value,
                                     $"{probeName} of {container.Describe()} uses port \"{port.Text}\", but the container declares no port of that name"
                                     + (declared.Count > 0 ? $" (it declares {string.Join(", ", declared)})" : string.Empty)
                                     + $": the kubelet cannot resolve it and every probe fails");
@@ -67,7 +68,7 @@ public sealed class ProbePortNotExposedRule : Rule
                         {
                             // The kubelet probes the pod IP: an undeclared port works when the process listens
                             // on it (CoreDNS probes 8080 and 8181 and declares neither), so this is a hint, not an error.
-                            yield return Report(m, portAt,
+                            yield return Report(m, probeAt.At(handler, "port")!.Value,
                                 $"{probeName} of {container.Describe()} checks port {number.ToString(CultureInfo.InvariantCulture)}, which no container of the pod declares (declared: {string.Join(", ", podNumbers.Select(n => n.ToString(CultureInfo.InvariantCulture)))}): if nothing listens there the probe fails; declare the port, or fix the probe",
                                 "Declare the port under the container's ports (it documents it and lets the probe name it), or point the probe at a declared port.",
                                 severity: Severity.Info);
@@ -78,18 +79,21 @@ public sealed class ProbePortNotExposedRule : Rule
         }
     }
 
-    private static bool IsNumber(string text) => text.Length > 0 && text.All(char.IsAsciiDigit);
+    private static bool IsNumber(string text) => text.Length > 0 && !text.AsSpan().ContainsAnyExceptInRange('0', '9');
 
     /// <summary>The names of a container's ports (FindPortByName looks only in the probing container's own).</summary>
-    private static IEnumerable<string> PortNames(ContainerView container)
+    private static List<string> PortNames(ContainerView container)
     {
-        foreach (var port in container.Ports?.Items() ?? [])
+        var names = new List<string>();
+        foreach (var port in container.Ports?.Sequence?.Items ?? [])
         {
-            if (port.Get("name")?.String is { } name)
+            if ((port as YMapping)?.GetString("name") is { } name)
             {
-                yield return name;
+                names.Add(name);
             }
         }
+
+        return names;
     }
 
     /// <summary>The port numbers every container of the pod declares, in order.</summary>
