@@ -82,7 +82,7 @@ public readonly record struct Located
     }
 
     /// <summary>Follows a chain of keys; null as soon as one is missing.</summary>
-    public Located? At(params string[] keys)
+    public Located? At(params ReadOnlySpan<string> keys)
     {
         var current = this;
         foreach (var key in keys)

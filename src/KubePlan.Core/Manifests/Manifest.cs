@@ -53,7 +53,7 @@ public sealed class Manifest
     /// <summary>The identity, or null when kind or name is missing.</summary>
     public ObjectKey? Key => Kind is null || Name is null ? null : new ObjectKey(Group, Kind, Namespace, Name);
 
-    public Located? At(params string[] keys) => Located.At(keys);
+    public Located? At(params ReadOnlySpan<string> keys) => Located.At(keys);
 
     public bool IsKind(string group, string kind) => Kind == kind && Group == group;
 

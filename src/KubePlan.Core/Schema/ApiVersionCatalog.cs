@@ -12,7 +12,11 @@ public static class ApiVersionCatalog
     /// <summary>The upstream page the table restates.</summary>
     public const string MigrationGuide = "https://kubernetes.io/docs/reference/using-api/deprecation-guide/";
 
-    private static readonly Dictionary<(string Group, string Version, string Kind), ApiLifecycle> ByKey;
+    /// <summary>
+    /// The entries by kind. Every rule asks for every object, and most kinds have no entry: one string
+    /// lookup answers that, without splitting the apiVersion or hashing a tuple.
+    /// </summary>
+    private static readonly Dictionary<string, ApiLifecycle[]> ByKind;
 
     static ApiVersionCatalog()
     {
@@ -100,22 +104,48 @@ public static class ApiVersionCatalog
         }
 
         All = all;
-        ByKey = all.ToDictionary(e => (e.Group, e.Version, e.Kind));
+        ByKind = all.GroupBy(e => e.Kind, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>Every entry, oldest removal first.</summary>
     public static IReadOnlyList<ApiLifecycle> All { get; }
 
     /// <summary>The lifecycle of a group/version/kind (core group: empty group), or null when it is not deprecated or removed.</summary>
-    public static ApiLifecycle? Lookup(string group, string version, string kind) =>
-        ByKey.TryGetValue((group, version, kind), out var entry) ? entry : null;
+    public static ApiLifecycle? Lookup(string group, string version, string kind)
+    {
+        foreach (var entry in ByKind.GetValueOrDefault(kind) ?? [])
+        {
+            if (entry.Group == group && entry.Version == version)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>As <see cref="Lookup(string, string, string)"/>, from an apiVersion such as <c>batch/v1beta1</c>.</summary>
     public static ApiLifecycle? Lookup(string apiVersion, string kind)
     {
-        var (group, version) = KubernetesSchemas.SplitApiVersion(apiVersion);
-        return version.Length == 0 ? null : Lookup(group, version, kind);
+        foreach (var entry in ByKind.GetValueOrDefault(kind) ?? [])
+        {
+            if (IsApiVersionOf(entry, apiVersion))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="apiVersion"/> equals the entry's <see cref="ApiLifecycle.ApiVersion"/>, without building it.
+    /// This answers as splitting the apiVersion would: no entry's group or version holds a '/'.
+    /// </summary>
+    private static bool IsApiVersionOf(ApiLifecycle entry, string apiVersion) =>
+        entry.Group.Length == 0 ? apiVersion == entry.Version
+        : apiVersion.Length == entry.Group.Length + 1 + entry.Version.Length && apiVersion[entry.Group.Length] == '/'
+            && apiVersion.StartsWith(entry.Group, StringComparison.Ordinal) && apiVersion.EndsWith(entry.Version, StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="target"/> no longer serves the apiVersion/kind.</summary>
     public static bool IsRemovedIn(string apiVersion, string kind, KubernetesVersion target) =>

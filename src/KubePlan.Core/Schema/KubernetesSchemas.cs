@@ -41,7 +41,11 @@ public sealed class KubernetesSchemas
             return false;
         }
 
-        schema = _cache.GetOrAdd((apiVersion, kind), key => new Lazy<KubernetesSchema?>(() => Load(key.ApiVersion, key.Kind), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        // Rules ask for every object, and mostly find the kind cached: the factory is static so that a hit allocates nothing.
+        schema = _cache.GetOrAdd(
+            (apiVersion, kind),
+            static (key, schemas) => new Lazy<KubernetesSchema?>(() => schemas.Load(key.ApiVersion, key.Kind), LazyThreadSafetyMode.ExecutionAndPublication),
+            this).Value;
         return schema is not null;
     }
 

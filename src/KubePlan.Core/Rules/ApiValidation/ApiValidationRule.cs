@@ -20,16 +20,18 @@ public sealed class ApiValidationRule : Rule
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
+        var version = context.Options.KubernetesVersion;
+        Func<Manifest, Located, string, bool, Diagnostic> report = (manifest, at, message, atKey) => Report(manifest, at, message, atKey: atKey);
         foreach (var manifest in context.Manifests.All)
         {
             // A removed apiVersion has other field shapes; api-removed reports it instead.
             if (manifest.Kind is null || manifest.ApiVersion is null
-                || KubePlan.Schema.ApiVersionCatalog.IsRemovedIn(manifest.ApiVersion, manifest.Kind, context.Options.KubernetesVersion))
+                || KubePlan.Schema.ApiVersionCatalog.IsRemovedIn(manifest.ApiVersion, manifest.Kind, version))
             {
                 continue;
             }
 
-            var scope = new ValidationScope(manifest, context.Options.KubernetesVersion, (at, message, atKey) => Report(manifest, at, message, atKey: atKey));
+            var scope = new ValidationScope(manifest, version, report);
             Validate(scope);
             foreach (var finding in scope.Findings)
             {
@@ -85,7 +87,7 @@ public sealed class ApiValidationRule : Rule
                 break;
         }
 
-        if (KubernetesKinds.PodSpecPath(m.Group, m.Kind) is { } path && root.At(path) is { Mapping: not null } podSpec)
+        if (Workloads.PodSpec(m) is { } podSpec)
         {
             PodSpecChecks.Check(scope, podSpec, PodOwnerOf(m), ExtraVolumes(m));
         }

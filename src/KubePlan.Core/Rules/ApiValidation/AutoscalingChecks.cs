@@ -11,6 +11,12 @@ internal static class AutoscalingChecks
 {
     private static readonly string[] MetricTypes = ["Object", "Pods", "Resource", "ContainerResource", "External"];
 
+    /// <summary>The field each metric type populates, in the order of <see cref="MetricTypes"/>.</summary>
+    private static readonly string[] MetricSources = ["object", "pods", "resource", "containerResource", "external"];
+    private static readonly string[] ScaleTargetFields = ["kind", "name"];
+    private static readonly string[] TargetQuantities = ["value", "averageValue"];
+    private static readonly string[] Directions = ["scaleUp", "scaleDown"];
+
     public static void Check(ValidationScope s, Located spec, string version)
     {
         var min = Fields.Int(spec.Get("minReplicas"));
@@ -33,7 +39,7 @@ internal static class AutoscalingChecks
 
         if (spec.Get("scaleTargetRef") is { Mapping: not null } target)
         {
-            foreach (var key in new[] { "kind", "name" })
+            foreach (var key in ScaleTargetFields)
             {
                 if (target.Get(key) is not { String.Length: > 0 })
                 {
@@ -63,7 +69,7 @@ internal static class AutoscalingChecks
 
         if (spec.Get("behavior") is { Mapping: not null } behavior)
         {
-            foreach (var direction in new[] { "scaleUp", "scaleDown" })
+            foreach (var direction in Directions)
             {
                 if (behavior.Get(direction) is { Mapping: not null } rules)
                 {
@@ -81,23 +87,27 @@ internal static class AutoscalingChecks
             return;
         }
 
-        if (!MetricTypes.Contains(type, StringComparer.Ordinal))
+        var index = Array.IndexOf(MetricTypes, type);
+        if (index < 0)
         {
             s.Error(typeAt, $"unsupported metric type \"{type}\": supported values are {Fields.Quote(MetricTypes)}");
             return;
         }
 
-        var sourceKey = char.ToLowerInvariant(type[0]) + type[1..];
-        var populated = Fields.Present(metric, MetricTypes.Select(t => char.ToLowerInvariant(t[0]) + t[1..]));
+        var sourceKey = MetricSources[index];
+        var populated = Fields.Present(metric, MetricSources);
         if (!populated.Contains(sourceKey))
         {
             s.Error(typeAt, $"a metric of type {type} must populate {sourceKey}");
             return;
         }
 
-        foreach (var other in populated.Where(p => p != sourceKey))
+        foreach (var other in populated)
         {
-            s.ErrorAtKey(metric.Get(other)!.Value, $"a metric of type {type} must populate {sourceKey} only, not {other}");
+            if (other != sourceKey)
+            {
+                s.ErrorAtKey(metric.Get(other)!.Value, $"a metric of type {type} must populate {sourceKey} only, not {other}");
+            }
         }
 
         var source = metric.Get(sourceKey)!.Value;
@@ -154,7 +164,7 @@ internal static class AutoscalingChecks
     private static void Target(ValidationScope s, Located target)
     {
         s.OneOf(target, "type", "Utilization", "Value", "AverageValue");
-        foreach (var key in new[] { "value", "averageValue" })
+        foreach (var key in TargetQuantities)
         {
             if (target.Get(key) is { Node: YScalar { Kind: ScalarKind.String or ScalarKind.Int or ScalarKind.Float } q } at
                 && Quantity.TryParse(q.IsString ? q.Text : q.KeyText, out var quantity) && quantity.Sign <= 0)

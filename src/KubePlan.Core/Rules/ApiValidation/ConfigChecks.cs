@@ -10,11 +10,14 @@ internal static class ConfigChecks
     /// <summary>core MaxSecretSize and the ConfigMap limit: 1 MiB of data.</summary>
     private const long MaxSize = 1024 * 1024;
 
+    private static readonly string[] ConfigMapData = ["data", "binaryData"];
+    private static readonly string[] SecretData = ["data", "stringData"];
+
     public static void ConfigMap(ValidationScope s, Located root)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         long size = 0;
-        foreach (var field in new[] { "data", "binaryData" })
+        foreach (var field in ConfigMapData)
         {
             foreach (var entry in root.Get(field)?.Entries() ?? [])
             {
@@ -39,7 +42,7 @@ internal static class ConfigChecks
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         long size = 0;
-        foreach (var field in new[] { "data", "stringData" })
+        foreach (var field in SecretData)
         {
             foreach (var entry in root.Get(field)?.Entries() ?? [])
             {
@@ -63,9 +66,12 @@ internal static class ConfigChecks
             "kubernetes.io/tls" => ["tls.crt", "tls.key"],
             _ => [],
         };
-        foreach (var key in required.Where(k => !keys.Contains(k)))
+        foreach (var key in required)
         {
-            s.Error(typeAt!.Value, $"a Secret of type {Fields.Str(typeAt)} needs the key \"{key}\" in data or stringData");
+            if (!keys.Contains(key))
+            {
+                s.Error(typeAt!.Value, $"a Secret of type {Fields.Str(typeAt)} needs the key \"{key}\" in data or stringData");
+            }
         }
 
         if (Fields.Str(typeAt) == "kubernetes.io/basic-auth" && !keys.Contains("username") && !keys.Contains("password"))

@@ -12,6 +12,10 @@ internal static class ContainerChecks
 {
     private static readonly string[] ProbeHandlers = ["exec", "httpGet", "tcpSocket", "grpc"];
     private static readonly string[] LifecycleHandlers = ["exec", "httpGet", "tcpSocket", "sleep"];
+    private static readonly string[] LifecycleHooks = ["postStart", "preStop"];
+    private static readonly string[] InitContainerForbidden = ["livenessProbe", "readinessProbe", "startupProbe", "lifecycle"];
+    private static readonly string[] ProbeCounts = ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"];
+    private static readonly string[] PortHandlers = ["httpGet", "tcpSocket"];
 
     public static void Check(ValidationScope s, Located c, bool isInit, IReadOnlySet<string> volumes, bool hostNetwork)
     {
@@ -39,11 +43,11 @@ internal static class ContainerChecks
 
             if (!sidecar)
             {
-                foreach (var key in new[] { "livenessProbe", "readinessProbe", "startupProbe", "lifecycle" })
+                foreach (var key in InitContainerForbidden)
                 {
-                    if (Fields.IsSet(c.Get(key)))
+                    if (c.Get(key) is { } at && Fields.IsSet(at))
                     {
-                        s.ErrorAtKey(c.Get(key)!.Value, $"{key} may not be set for init containers without restartPolicy \"Always\"");
+                        s.ErrorAtKey(at, $"{key} may not be set for init containers without restartPolicy \"Always\"");
                     }
                 }
 
@@ -51,17 +55,12 @@ internal static class ContainerChecks
             }
         }
 
-        foreach (var (key, isReadiness, mustSucceedOnce) in new[] { ("livenessProbe", false, true), ("readinessProbe", true, false), ("startupProbe", false, true) })
-        {
-            if (c.Get(key) is { Mapping: not null } probe)
-            {
-                Probe(s, probe, key, isReadiness, mustSucceedOnce);
-            }
-        }
-
+        Probe(s, c, "livenessProbe", isReadiness: false, mustSucceedOnce: true);
+        Probe(s, c, "readinessProbe", isReadiness: true, mustSucceedOnce: false);
+        Probe(s, c, "startupProbe", isReadiness: false, mustSucceedOnce: true);
         if (c.Get("lifecycle") is { Mapping: not null } lifecycle)
         {
-            foreach (var hook in new[] { "postStart", "preStop" })
+            foreach (var hook in LifecycleHooks)
             {
                 if (lifecycle.Get(hook) is { Mapping: not null } handler)
                 {
@@ -111,11 +110,16 @@ internal static class ContainerChecks
         }
     }
 
-    /// <summary>validateProbe.</summary>
-    private static void Probe(ValidationScope s, Located probe, string kind, bool isReadiness, bool mustSucceedOnce)
+    /// <summary>validateProbe, for the container's probe of that kind when it has one.</summary>
+    private static void Probe(ValidationScope s, Located c, string kind, bool isReadiness, bool mustSucceedOnce)
     {
+        if (c.Get(kind) is not { Mapping: not null } probe)
+        {
+            return;
+        }
+
         Handler(s, probe, kind, ProbeHandlers);
-        foreach (var field in new[] { "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold" })
+        foreach (var field in ProbeCounts)
         {
             s.NonNegative(probe, field);
         }
@@ -152,7 +156,7 @@ internal static class ContainerChecks
             s.ErrorAtKey(handler.Get(present[1])!.Value, $"{what} may not specify more than 1 handler type (it has {Fields.Quote(present)})");
         }
 
-        foreach (var key in new[] { "httpGet", "tcpSocket" })
+        foreach (var key in PortHandlers)
         {
             if (handler.At(key, "port") is { } port)
             {

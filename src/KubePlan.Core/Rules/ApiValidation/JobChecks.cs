@@ -9,6 +9,9 @@ internal static class JobChecks
     /// <summary>maxParallelismForIndexedJob and maxCompletionsForIndexedJob... both 10^5.</summary>
     private const long IndexedLimit = 100_000;
 
+    private static readonly string[] NonNegativeFields =
+        ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished", "backoffLimitPerIndex", "maxFailedIndexes"];
+
     public static void Job(ValidationScope s, Located spec)
     {
         JobSpec(s, s.Manifest.Name, spec);
@@ -43,7 +46,7 @@ internal static class JobChecks
 
     private static void JobSpec(ValidationScope s, string? jobName, Located spec)
     {
-        foreach (var field in new[] { "parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished", "backoffLimitPerIndex", "maxFailedIndexes" })
+        foreach (var field in NonNegativeFields)
         {
             s.NonNegative(spec, field);
         }

@@ -168,8 +168,8 @@ internal static class NetworkingChecks
 
     public static void NetworkPolicy(ValidationScope s, Located spec)
     {
-        var types = spec.Get("policyTypes")?.Items().ToList() ?? [];
-        foreach (var type in types)
+        var types = spec.Get("policyTypes");
+        foreach (var type in types?.Items() ?? [])
         {
             if (type.String is { } value && value is not ("Ingress" or "Egress"))
             {
@@ -177,24 +177,27 @@ internal static class NetworkingChecks
             }
         }
 
-        if (types.Count > 2)
+        if (types is { Sequence.Items.Count: > 2 } list)
         {
-            s.Error(spec.Get("policyTypes")!.Value, "policyTypes may not list more than two types");
+            s.Error(list, "policyTypes may not list more than two types");
         }
 
-        foreach (var (direction, peersKey) in new[] { ("ingress", "from"), ("egress", "to") })
-        {
-            foreach (var rule in spec.Get(direction)?.Items() ?? [])
-            {
-                foreach (var port in rule.Get("ports")?.Items() ?? [])
-                {
-                    Port(s, port);
-                }
+        Rules(s, spec, "ingress", "from");
+        Rules(s, spec, "egress", "to");
+    }
 
-                foreach (var peer in rule.Get(peersKey)?.Items() ?? [])
-                {
-                    Peer(s, peer);
-                }
+    private static void Rules(ValidationScope s, Located spec, string direction, string peersKey)
+    {
+        foreach (var rule in spec.Get(direction)?.Items() ?? [])
+        {
+            foreach (var port in rule.Get("ports")?.Items() ?? [])
+            {
+                Port(s, port);
+            }
+
+            foreach (var peer in rule.Get(peersKey)?.Items() ?? [])
+            {
+                Peer(s, peer);
             }
         }
     }

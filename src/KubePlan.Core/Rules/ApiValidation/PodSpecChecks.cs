@@ -26,6 +26,8 @@ internal enum PodOwner
 /// </summary>
 internal static class PodSpecChecks
 {
+    private static readonly string[] HostNames = ["hostname", "subdomain"];
+
     public static void Check(ValidationScope s, Located spec, PodOwner owner, IReadOnlySet<string> extraVolumes)
     {
         var volumes = VolumeChecks.Volumes(s, spec);
@@ -34,51 +36,53 @@ internal static class PodSpecChecks
 
         // validateContainers / validateInitContainers: names are unique across both lists.
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (list, isInit) in new[] { ("initContainers", true), ("containers", false) })
-        {
-            if (spec.Get(list) is not { Sequence: not null } containers)
-            {
-                continue;
-            }
-
-            if (!isInit && containers.Sequence.Items.Count == 0)
-            {
-                s.Error(containers, "a pod needs at least one container: spec.containers is empty");
-            }
-
-            foreach (var container in containers.Items())
-            {
-                if (container.Mapping is null)
-                {
-                    continue;
-                }
-
-                if (container.Get("name") is { String: { } name } nameAt)
-                {
-                    if (KubernetesNames.DnsLabel(name) is { } error)
-                    {
-                        s.Error(nameAt, $"container name \"{name}\" is invalid: it {error}");
-                    }
-                    else if (!names.Add(name))
-                    {
-                        s.Error(nameAt, $"container name \"{name}\" is used twice: names must be unique across containers and initContainers");
-                    }
-                }
-
-                ContainerChecks.Check(s, container, isInit, volumes, hostNetwork);
-            }
-        }
-
+        Containers(s, spec, "initContainers", isInit: true, names, volumes, hostNetwork);
+        Containers(s, spec, "containers", isInit: false, names, volumes, hostNetwork);
         RestartPolicy(s, spec, owner);
         ActiveDeadline(s, spec, owner);
         HostPortConflicts(s, spec);
         DnsPolicy(s, spec);
-        foreach (var key in new[] { "hostname", "subdomain" })
+        foreach (var key in HostNames)
         {
             if (spec.Get(key) is { String: { Length: > 0 } value } at && KubernetesNames.DnsLabel(value) is { } error)
             {
                 s.Error(at, $"spec.{key} \"{value}\" is invalid: it {error}");
             }
+        }
+    }
+
+    private static void Containers(ValidationScope s, Located spec, string list, bool isInit, HashSet<string> names, IReadOnlySet<string> volumes, bool hostNetwork)
+    {
+        if (spec.Get(list) is not { Sequence: not null } containers)
+        {
+            return;
+        }
+
+        if (!isInit && containers.Sequence.Items.Count == 0)
+        {
+            s.Error(containers, "a pod needs at least one container: spec.containers is empty");
+        }
+
+        foreach (var container in containers.Items())
+        {
+            if (container.Mapping is null)
+            {
+                continue;
+            }
+
+            if (container.Get("name") is { String: { } name } nameAt)
+            {
+                if (KubernetesNames.DnsLabel(name) is { } error)
+                {
+                    s.Error(nameAt, $"container name \"{name}\" is invalid: it {error}");
+                }
+                else if (!names.Add(name))
+                {
+                    s.Error(nameAt, $"container name \"{name}\" is used twice: names must be unique across containers and initContainers");
+                }
+            }
+
+            ContainerChecks.Check(s, container, isInit, volumes, hostNetwork);
         }
     }
 

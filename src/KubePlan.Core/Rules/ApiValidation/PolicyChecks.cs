@@ -15,28 +15,30 @@ internal static class PolicyChecks
             s.ErrorAtKey(max!.Value, "minAvailable and maxUnavailable cannot be both set");
         }
 
-        foreach (var (name, at) in new[] { ("minAvailable", min), ("maxUnavailable", max) })
-        {
-            if (at is not { } a || !Fields.IsSet(a))
-            {
-                continue;
-            }
+        IntOrPercent(s, "minAvailable", min);
+        IntOrPercent(s, "maxUnavailable", max);
+        s.OneOf(spec, "unhealthyPodEvictionPolicy", "IfHealthyBudget", "AlwaysAllow");
+    }
 
-            var value = IntOrPercentSyntax.Read(a.Node, out var error);
-            if (error is not null)
-            {
-                s.Error(a, $"{name} {((YScalar)a.Node).JsonText} is invalid: {error}");
-            }
-            else if (value is { IsPercent: false, Value: < 0 } negative)
-            {
-                s.Error(a, $"{name} {negative.Value} must be greater than or equal to 0");
-            }
-            else if (value is { IsPercent: true, Value: > 100 } over)
-            {
-                s.Error(a, $"{name} {over} must not be greater than 100%");
-            }
+    private static void IntOrPercent(ValidationScope s, string name, Located? at)
+    {
+        if (at is not { } a || !Fields.IsSet(a))
+        {
+            return;
         }
 
-        s.OneOf(spec, "unhealthyPodEvictionPolicy", "IfHealthyBudget", "AlwaysAllow");
+        var value = IntOrPercentSyntax.Read(a.Node, out var error);
+        if (error is not null)
+        {
+            s.Error(a, $"{name} {((YScalar)a.Node).JsonText} is invalid: {error}");
+        }
+        else if (value is { IsPercent: false, Value: < 0 } negative)
+        {
+            s.Error(a, $"{name} {negative.Value} must be greater than or equal to 0");
+        }
+        else if (value is { IsPercent: true, Value: > 100 } over)
+        {
+            s.Error(a, $"{name} {over} must not be greater than 100%");
+        }
     }
 }

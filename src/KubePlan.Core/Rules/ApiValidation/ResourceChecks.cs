@@ -22,8 +22,8 @@ internal static class ResourceChecks
         var requests = Quantities(s, r.Get("requests"));
         foreach (var (name, (at, request)) in requests)
         {
-            var hasLimit = limits.TryGetValue(name, out var limit);
-            if (hasLimit && request > limit.Value)
+            var limit = limits.GetValueOrDefault(name);
+            if (limit is not null && request > limit.Value)
             {
                 // A request above its limit: the requests-exceed-limits rule owns this one, so it is one finding.
                 continue;
@@ -31,7 +31,7 @@ internal static class ResourceChecks
 
             if (!IsOvercommitAllowed(name))
             {
-                if (!hasLimit)
+                if (limit is null)
                 {
                     s.Error(at, $"{name} needs a limit equal to its request: it cannot be overcommitted");
                 }
@@ -42,17 +42,17 @@ internal static class ResourceChecks
             }
         }
 
-        var hugePages = limits.Keys.Concat(requests.Keys).Any(IsHugePages);
-        var cpuOrMemory = limits.Keys.Concat(requests.Keys).Any(k => k is "cpu" or "memory");
+        var hugePages = limits.Keys.Any(IsHugePages) || requests.Keys.Any(IsHugePages);
+        var cpuOrMemory = limits.ContainsKey("cpu") || limits.ContainsKey("memory") || requests.ContainsKey("cpu") || requests.ContainsKey("memory");
         if (hugePages && !cpuOrMemory)
         {
             s.ErrorAtKey(r, "hugepages require a cpu or memory request or limit");
         }
     }
 
-    private static Dictionary<string, (Located At, Quantity Value)> Quantities(ValidationScope s, Located? map)
+    private static Dictionary<string, Amount> Quantities(ValidationScope s, Located? map)
     {
-        var result = new Dictionary<string, (Located, Quantity)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, Amount>(StringComparer.Ordinal);
         foreach (var entry in map?.Entries() ?? [])
         {
             var name = entry.Key!.KeyText;
@@ -85,7 +85,7 @@ internal static class ResourceChecks
                 continue;
             }
 
-            result[name] = (entry, quantity);
+            result[name] = new Amount(entry, quantity);
         }
 
         return result;
@@ -94,6 +94,12 @@ internal static class ResourceChecks
     /// <summary>validateContainerResourceName.</summary>
     internal static string? ResourceNameError(string name)
     {
+        // The usual names first: each is a valid qualified name.
+        if (StandardContainerResources.Contains(name))
+        {
+            return null;
+        }
+
         if (KubernetesNames.QualifiedName(name) is { } error)
         {
             return error;
@@ -118,4 +124,7 @@ internal static class ResourceChecks
     private static bool IsOvercommitAllowed(string name) => IsNative(name) && !IsHugePages(name);
 
     private static string Text(Located at) => at.Node is YScalar s ? s.Text : string.Empty;
+
+    /// <summary>A quantity and where it is written (a class: a value tuple would make the dictionary's code compile at run time).</summary>
+    private sealed record Amount(Located At, Quantity Value);
 }

@@ -62,12 +62,11 @@ internal static class ServiceChecks
 
     private static void Ports(ValidationScope s, Located? ports, string type)
     {
-        var items = ports?.Items().ToList() ?? [];
-        var requireName = items.Count > 1;
+        var requireName = ports is { Sequence.Items.Count: > 1 };
         var names = new HashSet<string>(StringComparer.Ordinal);
         var portKeys = new HashSet<string>(StringComparer.Ordinal);
         var nodePorts = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var port in items)
+        foreach (var port in ports?.Items() ?? [])
         {
             if (port.Mapping is null)
             {

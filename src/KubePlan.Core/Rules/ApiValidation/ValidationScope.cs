@@ -11,10 +11,11 @@ namespace KubePlan.Rules.ApiValidation;
 /// </summary>
 internal sealed class ValidationScope
 {
-    private readonly Func<Located, string, bool, Diagnostic> _report;
+    private readonly Func<Manifest, Located, string, bool, Diagnostic> _report;
     private readonly List<Diagnostic> _findings = [];
 
-    public ValidationScope(Manifest manifest, KubernetesVersion version, Func<Located, string, bool, Diagnostic> report)
+    /// <param name="report">Makes a finding about the manifest; one delegate serves every object of a run.</param>
+    public ValidationScope(Manifest manifest, KubernetesVersion version, Func<Manifest, Located, string, bool, Diagnostic> report)
     {
         Manifest = manifest;
         Version = version;
@@ -25,28 +26,38 @@ internal sealed class ValidationScope
 
     public KubernetesVersion Version { get; }
 
-    public IReadOnlyList<Diagnostic> Findings => _findings;
+    public List<Diagnostic> Findings => _findings;
 
-    public void Error(Located at, string message) => _findings.Add(_report(at, message, false));
+    public void Error(Located at, string message) => _findings.Add(_report(Manifest, at, message, false));
 
-    public void ErrorAtKey(Located at, string message) => _findings.Add(_report(at, message, true));
+    public void ErrorAtKey(Located at, string message) => _findings.Add(_report(Manifest, at, message, true));
 
     /// <summary>ValidateNonnegativeField for an optional integer field.</summary>
     public void NonNegative(Located parent, string key)
     {
-        if (Fields.Int(parent.Get(key)) is < 0 and var value && parent.Get(key) is { } at)
+        if (parent.Get(key) is { } at && Fields.Int(at) is < 0 and var value)
         {
             Error(at, $"{at.DottedPath} {value} must be greater than or equal to 0");
         }
     }
 
     /// <summary>An optional string field that must be one of the given values (field.NotSupported).</summary>
-    public void OneOf(Located parent, string key, params string[] allowed)
+    public void OneOf(Located parent, string key, params ReadOnlySpan<string> allowed)
     {
-        if (parent.Get(key) is { String: { } value } at && !allowed.Contains(value, StringComparer.Ordinal))
+        if (parent.Get(key) is not { String: { } value } at)
         {
-            Error(at, $"unsupported value \"{value}\" for {at.DottedPath}: supported values are {Fields.Quote(allowed)}");
+            return;
         }
+
+        foreach (var candidate in allowed)
+        {
+            if (candidate == value)
+            {
+                return;
+            }
+        }
+
+        Error(at, $"unsupported value \"{value}\" for {at.DottedPath}: supported values are {Fields.Quote(allowed.ToArray())}");
     }
 }
 
@@ -61,9 +72,26 @@ internal static class Fields
 
     public static bool IsTrue(Located? at) => at is { Scalar: { Kind: ScalarKind.Bool, Value: true } };
 
-    /// <summary>The keys of <paramref name="candidates"/> that are present and not null.</summary>
-    public static List<string> Present(Located parent, IEnumerable<string> candidates) =>
-        candidates.Where(c => IsSet(parent.Get(c))).ToList();
+    /// <summary>The keys of <paramref name="candidates"/> that are present and not null, in the order given.</summary>
+    public static List<string> Present(Located parent, ReadOnlySpan<string> candidates)
+    {
+        var present = new List<string>();
+        if (parent.Mapping is not { } mapping)
+        {
+            return present;
+        }
+
+        // Looked up on the mapping itself: most candidates are absent, and no Located is needed to say so.
+        foreach (var candidate in candidates)
+        {
+            if (mapping.GetEntry(candidate) is { Value: not YScalar { Kind: ScalarKind.Null } })
+            {
+                present.Add(candidate);
+            }
+        }
+
+        return present;
+    }
 
     public static string Quote(IEnumerable<string> values) => string.Join(", ", values.Select(v => "\"" + v + "\""));
 

@@ -14,6 +14,8 @@ internal static class VolumeChecks
         "csi", "ephemeral", "image",
     ];
 
+    private static readonly string[] ItemSources = ["configMap", "secret"];
+
     /// <summary>Validates spec.volumes and returns the names they define.</summary>
     public static HashSet<string> Volumes(ValidationScope s, Located spec)
     {
@@ -52,7 +54,7 @@ internal static class VolumeChecks
                 s.ErrorAtKey(pvc, "persistentVolumeClaim.claimName is required");
             }
 
-            foreach (var kind in new[] { "configMap", "secret" })
+            foreach (var kind in ItemSources)
             {
                 foreach (var item in volume.At(kind, "items")?.Items() ?? [])
                 {

@@ -23,10 +23,13 @@ public sealed class SchemaUnknownKindRule : Rule
         var crds = CustomResourceSchemas.For(context.Manifests);
         foreach (var m in context.Manifests.All)
         {
-            if (m.ApiVersion is null || m.Kind is null || m.At("kind") is not { } kindAt
-                || KubernetesSchemas.Default.Contains(m.ApiVersion, m.Kind) && KubernetesSchemas.Default.TryGet(m.ApiVersion, m.Kind, out _)
+            // The schema rule has looked each object's schema up already (the schema set keeps what it
+            // found), so asking again is one cache hit; where the kind is written is needed only for a finding.
+            if (m.ApiVersion is null || m.Kind is null
+                || KubernetesSchemas.Default.TryGet(m.ApiVersion, m.Kind, out _)
                 || ApiVersionCatalog.Lookup(m.ApiVersion, m.Kind) is not null
-                || crds.Find(m) is not null)
+                || crds.Find(m) is not null
+                || m.At("kind") is not { } kindAt)
             {
                 continue;
             }
