@@ -112,7 +112,7 @@ public readonly record struct Quantity(BigInteger Numerator, int Scale) : ICompa
                 // A decimal exponent ([eE][+-]?[0-9]+); upstream bounds it well inside int range.
                 if (!IsExponent(suffix)
                     || !int.TryParse(suffix[1..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out exponent10)
-                    || Math.Abs(exponent10) > 1000)
+                    || exponent10 is < -1000 or > 1000)
                 {
                     return false;
                 }

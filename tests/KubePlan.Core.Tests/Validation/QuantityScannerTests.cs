@@ -32,6 +32,8 @@ public class QuantityScannerTests
     [InlineData("\n")]
     [InlineData("1e+")]
     [InlineData("1e1001")]
+    [InlineData("1e-2147483648")] // int.MinValue: Math.Abs of it overflowed
+    [InlineData("1e2147483648")]
     [InlineData("+")]
     [InlineData("1٣")]
     [InlineData("1Ki ")]
