@@ -36,10 +36,7 @@ mkdir -p "$out"
 
 if [ -z "$tooldir" ]; then
   tooldir="$out/tool"
-  version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' Directory.Build.props)
-  rm -rf "$out/pkg" "$out/tool" "$out/nuget"
-  dotnet pack src/KubePlan.Cli -c Release -o "$out/pkg" -v quiet -nologo >/dev/null
-  NUGET_PACKAGES="$PWD/$out/nuget" dotnet tool install KubePlan --version "$version" --tool-path "$out/tool" --add-source "$out/pkg" >/dev/null
+  benchmarks/install-tool.sh
 fi
 dotnet build benchmarks/YamlParseFloor -c Release -o "$out/floor" -v quiet -nologo >/dev/null
 tool="$tooldir/kubeplan"

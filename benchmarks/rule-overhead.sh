@@ -25,11 +25,7 @@ mkdir -p "$out"
 python3 benchmarks/generate-corpus.py "$out/corpus" "$docs" >/dev/null
 if [ -z "$tooldir" ]; then
   tooldir="$out/tool"
-  version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' Directory.Build.props)
-  rm -rf "$out/pkg" "$out/tool" "$out/nuget"
-  dotnet pack src/KubePlan.Cli -c Release -o "$out/pkg" -v quiet -nologo >/dev/null
-  # A private package folder: a package of the same version cached earlier must not be reused.
-  NUGET_PACKAGES="$PWD/$out/nuget" dotnet tool install KubePlan --version "$version" --tool-path "$out/tool" --add-source "$out/pkg" >/dev/null
+  benchmarks/install-tool.sh
 fi
 tool="$tooldir/kubeplan"
 run() { "$tool" "$@" >/dev/null || true; }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Packs the tool and installs it with `dotnet tool install` into benchmarks/out/tool, as users get
+# it (the ReadyToRun linux-x64 package on this machine). The benchmarks measure this install.
+# Usage: benchmarks/install-tool.sh   (prints nothing; the tool is benchmarks/out/tool/kubeplan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=benchmarks/out
+mkdir -p "$out"
+version=$(sed -n 's|.*<Version>\(.*\)</Version>.*|\1|p' Directory.Build.props)
+rm -rf "$out/pkg" "$out/tool" "$out/nuget"
+dotnet pack src/KubePlan.Cli -c Release -o "$out/pkg" -v quiet -nologo >/dev/null
+# A private package folder: a package of the same version cached earlier must not be reused.
+NUGET_PACKAGES="$PWD/$out/nuget" dotnet tool install KubePlan --version "$version" --tool-path "$out/tool" --add-source "$out/pkg" >/dev/null
