@@ -41,7 +41,6 @@ public static class JsonStreamReader
     public static YamlReadResult Read(string text)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
-        var lines = LineStarts(bytes);
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
@@ -50,7 +49,7 @@ public static class JsonStreamReader
             CommentHandling = JsonCommentHandling.Disallow,
             MaxDepth = YamlStreamReader.KubernetesMaxDepth,
         });
-        var builder = new TreeBuilder(bytes, lines, problems);
+        var builder = new TreeBuilder(new Cursor(bytes), problems);
         try
         {
             while (reader.Read())
@@ -78,7 +77,7 @@ public static class JsonStreamReader
             }
 
             problems.Add(new YamlProblem(
-                Position(bytes, lines, (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)),
+                Position(bytes, LineStarts(bytes), (int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0)),
                 depth
                     ? $"the document nests deeper than {YamlStreamReader.KubernetesMaxDepth:N0} levels, which Kubernetes refuses (exceeded max depth of {YamlStreamReader.KubernetesMaxDepth})"
                     : "JSON syntax error: " + WithoutPosition(e.Message),
@@ -122,15 +121,39 @@ public static class JsonStreamReader
         return new SourcePosition(line + 1, Encoding.UTF8.GetCharCount(bytes, start, length) + 1);
     }
 
-    private static SourcePosition Position(byte[] bytes, List<int> lines, long offset)
+    /// <summary>
+    /// Token positions, counted on from the previous token's: tokens come in order, so the stream is
+    /// scanned once (counting from each line's start would be quadratic on a long one-line file).
+    /// </summary>
+    private sealed class Cursor(byte[] bytes)
     {
-        var line = lines.BinarySearch((int)offset);
-        line = line >= 0 ? line : ~line - 1;
-        return Position(bytes, lines, line, (int)offset - lines[line]);
+        private int _offset;
+        private int _line = 1;
+        private int _column = 1;
+
+        public SourcePosition At(long offset)
+        {
+            for (; _offset < offset; _offset++)
+            {
+                var b = bytes[_offset];
+                if (b == '\n')
+                {
+                    _line++;
+                    _column = 1;
+                }
+                else if ((b & 0xC0) != 0x80)
+                {
+                    // A character starts here (not a continuation byte); a 4-byte one is two UTF-16 characters.
+                    _column += b >= 0xF0 ? 2 : 1;
+                }
+            }
+
+            return new SourcePosition(_line, _column);
+        }
     }
 
     /// <summary>Builds one top-level value at a time from the reader's tokens, without recursion.</summary>
-    private sealed class TreeBuilder(byte[] bytes, List<int> lines, List<YamlProblem> problems)
+    private sealed class TreeBuilder(Cursor cursor, List<YamlProblem> problems)
     {
         private readonly Stack<Open> _open = new();
         private YScalar? _key;
@@ -158,7 +181,7 @@ public static class JsonStreamReader
                 return null;
             }
 
-            var at = Position(bytes, lines, reader.TokenStartIndex);
+            var at = reader.TokenType is JsonTokenType.EndObject or JsonTokenType.EndArray ? default : cursor.At(reader.TokenStartIndex);
             switch (reader.TokenType)
             {
                 case JsonTokenType.StartObject or JsonTokenType.StartArray when _open.Count >= YamlStreamReader.MaxDepth:
