@@ -10,9 +10,8 @@ namespace KubePlan.Rules;
 public sealed class ContainerView
 {
     /// <param name="at">The container's mapping.</param>
-    /// <param name="list">The list it is in: <see cref="ContainerRole.Init"/> (an init container with
-    /// <c>restartPolicy: Always</c> becomes a <see cref="ContainerRole.Sidecar"/>), <see cref="ContainerRole.App"/> or <see cref="ContainerRole.Ephemeral"/>.</param>
-    internal ContainerView(Located at, ContainerRole list)
+    /// <param name="role">Its role, as <see cref="Workloads.AllContainers"/> gives it, or <see cref="ContainerRole.Ephemeral"/>.</param>
+    internal ContainerView(Located at, ContainerRole role)
     {
         At = at;
         foreach (var field in at.Entries())
@@ -30,12 +29,11 @@ public sealed class ContainerView
                 case "startupProbe": StartupProbe = field; break;
                 case "lifecycle": Lifecycle = field; break;
                 case "securityContext": SecurityContextField = field; break;
-                case "restartPolicy": RestartPolicy = field; break;
             }
         }
 
         Name = NameAt?.String ?? "?";
-        Role = list == ContainerRole.Init && RestartPolicy?.String == "Always" ? ContainerRole.Sidecar : list;
+        Role = role;
     }
 
     public Located At { get; }
@@ -64,8 +62,6 @@ public sealed class ContainerView
     public Located? StartupProbe { get; }
 
     public Located? Lifecycle { get; }
-
-    public Located? RestartPolicy { get; }
 
     /// <summary>securityContext as written, whatever its node.</summary>
     public Located? SecurityContextField { get; }

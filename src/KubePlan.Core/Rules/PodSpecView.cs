@@ -14,21 +14,11 @@ public sealed class PodSpecView
         Manifest = manifest;
         Spec = spec;
         RunsPods = Workloads.RunsPods(manifest);
+        // The walk and the sidecar role are Workloads.AllContainers': one definition of which containers a pod has.
         var containers = new List<ContainerView>();
-        foreach (var init in spec.Get("initContainers")?.Items() ?? [])
+        foreach (var container in Workloads.AllContainers(spec))
         {
-            if (init.Mapping is not null)
-            {
-                containers.Add(new ContainerView(init, ContainerRole.Init));
-            }
-        }
-
-        foreach (var app in Workloads.Containers(spec))
-        {
-            if (app.Mapping is not null)
-            {
-                containers.Add(new ContainerView(app, ContainerRole.App));
-            }
+            containers.Add(new ContainerView(container.At, container.Role));
         }
 
         Containers = [.. containers];
