@@ -150,8 +150,11 @@ public sealed class ManifestLoader
     private LoadResult LoadFile(string path, Func<LoadResult, LoadResult> eachPiece)
     {
         byte[] bytes;
+        DateTime written;
         try
         {
+            // When it was last changed, before reading: a line read again later must come from these bytes.
+            written = File.GetLastWriteTimeUtc(path);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -163,7 +166,7 @@ public sealed class ManifestLoader
             return result;
         }
 
-        return LoadBytes(DisplayPath(path), bytes, DefaultPieceLength, eachPiece);
+        return LoadBytes(DisplayPath(path), bytes, DefaultPieceLength, eachPiece, (path, bytes.LongLength, written));
     }
 
     /// <summary>Invalid UTF-8 sequences reported one by one up to this many per file; the last one counts the rest.</summary>
@@ -178,7 +181,8 @@ public sealed class ManifestLoader
 
     /// <summary>Loads bytes, reading a large UTF-8 stream in pieces of about <paramref name="pieceLength"/> bytes in parallel.</summary>
     /// <param name="eachPiece">Called with each piece's result as soon as it is read, when a large file is read in pieces (see <see cref="LoadFiles"/>).</param>
-    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null)
+    /// <param name="disk">The file on disk the bytes are, so that its lines can be read again (<see cref="SourceFile.ReleaseText"/>).</param>
+    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null, (string Path, long Length, DateTime Written)? disk = null)
     {
         eachPiece ??= static piece => piece;
         // A large file of valid UTF-8 is decoded piece by piece as the pieces are read: the decoded text of the
@@ -186,7 +190,7 @@ public sealed class ManifestLoader
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         if (bytes.Length - bom >= 2 * pieceLength && !JsonStreamReader.MayBeJsonStream(bytes.AsSpan(bom)) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
-            var utf8 = new SourceFile(displayPath, bytes, bom);
+            var utf8 = new SourceFile(displayPath, bytes, bom, disk);
             if (ReadInParallel(bytes, bom, pieceLength, piece => eachPiece(Collect(utf8, piece))) is { } read)
             {
                 return read;
@@ -199,7 +203,7 @@ public sealed class ManifestLoader
         var (text, invalid, utf8Start) = Decode(bytes);
         // A UTF-8 file keeps its bytes for code frames, not the decoded text (half the size, and the
         // text is garbage once parsed).
-        var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start) : new SourceFile(displayPath, text);
+        var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start, disk) : new SourceFile(displayPath, text);
         var result = LoadText(file, text, pieceLength, eachPiece);
         for (var i = 0; i < Math.Min(invalid.Count, MaxEncodingWarnings); i++)
         {

@@ -41,7 +41,19 @@ public sealed class LintRun
     /// </summary>
     public LoadResult Read(LoadResult loaded)
     {
-        if (!ReleasesTrees || loaded.Manifests.Count == 0)
+        if (!ReleasesTrees)
+        {
+            return loaded;
+        }
+
+        // No rule and no report reads a file's text past a few lines: a file read from disk keeps its suppression
+        // comments, and any other line is read from it again when asked for (code frames, a column inside a scalar).
+        foreach (var file in loaded.Files)
+        {
+            file.ReleaseText(Suppressions.Suppression.CommentMarker);
+        }
+
+        if (loaded.Manifests.Count == 0)
         {
             return loaded;
         }

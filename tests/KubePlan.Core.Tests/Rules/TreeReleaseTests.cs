@@ -171,6 +171,25 @@ public class TreeReleaseTests
         Assert.Same(input, run.Read(input));
     }
 
+    [Fact]
+    public void FileFromDisk_KeepsNoBytesOnceRead_UnlessACustomRuleMayReadThem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"kubeplan-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, Input);
+        try
+        {
+            var releasing = Linter.Start(new LintOptions());
+            var keeping = Linter.Start(new LintOptions(), [.. RuleCatalog.BuiltIn, new ReadsEverything()]);
+
+            Assert.True(new ManifestLoader().LoadFiles([path], eachFile: releasing.Read).Files[0].IsReleased);
+            Assert.False(new ManifestLoader().LoadFiles([path], eachFile: keeping.Read).Files[0].IsReleased);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static TheoryData<string> FixtureFiles()
     {
         var data = new TheoryData<string>();
