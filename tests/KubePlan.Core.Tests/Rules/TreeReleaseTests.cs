@@ -161,6 +161,13 @@ public class TreeReleaseTests
         Assert.Equal(Describe(KeepingEveryTree(whole, options)), Describe(run.Finish(read)));
     }
 
+    /// <summary>A built-in rule that does not say what it reads keeps every tree of every run: each must say.</summary>
+    [Fact]
+    public void EveryBuiltInRule_DeclaresWhatItReads()
+    {
+        Assert.Empty(RuleCatalog.BuiltIn.Where(r => ReferenceEquals(r.Reads, RuleReads.WholeInput)).Select(r => r.Id));
+    }
+
     [Fact]
     public void CustomRule_KeepsEveryTree()
     {
