@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace KubePlan.Manifests;
@@ -114,12 +115,13 @@ public sealed class ManifestLoader
         }
         else
         {
-            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            // Largest first, one file at a time: a large file taken last (a repository's big
+            // multi-document file often sorts last) keeps one core reading while the others wait;
+            // taken first, the small files fill the other cores around it.
+            var order = Enumerable.Range(0, paths.Count).Where(i => paths[i] != StdinPath).OrderByDescending(i => SizeOf(paths[i])).ThenBy(i => i);
+            Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                if (paths[i] != StdinPath)
-                {
-                    loaded[i] = eachFile(LoadFile(paths[i], eachFile));
-                }
+                loaded[i] = eachFile(LoadFile(paths[i], eachFile));
             });
         }
 
@@ -130,6 +132,19 @@ public sealed class ManifestLoader
         }
 
         return result;
+    }
+
+    /// <summary>A file's size, to order the reads (0 when it cannot be had: reading the file reports why).</summary>
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     /// <param name="pieceLength">How large the pieces of a large file are (smaller in tests).</param>
