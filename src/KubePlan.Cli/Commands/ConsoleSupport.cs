@@ -16,7 +16,8 @@ internal static class ConsoleSupport
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
     /// <summary>Loads the given paths; a path that does not exist is a usage error. <paramref name="filter"/> drops excluded files.</summary>
-    public static LoadResult Load(IReadOnlyList<string> paths, IConsole console, string? defaultNamespace, PathFilter? filter = null)
+    /// <param name="eachFile">Called with each file's result as it is read (see <see cref="ManifestLoader.LoadFiles"/>).</param>
+    public static LoadResult Load(IReadOnlyList<string> paths, IConsole console, string? defaultNamespace, PathFilter? filter = null, Func<LoadResult, LoadResult>? eachFile = null)
     {
         var (files, missing) = ManifestLoader.Expand(paths);
         if (filter is { IsEmpty: false })
@@ -35,7 +36,7 @@ internal static class ConsoleSupport
             console.Error.WriteLine("kubeplan: no .yaml, .yml or .json files found in " + string.Join(", ", paths));
         }
 
-        return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In);
+        return new ManifestLoader(defaultNamespace).LoadFiles(files, () => console.In, eachFile);
     }
 
     /// <summary>

@@ -120,11 +120,13 @@ public sealed class LintCommand(IConsole console)
             Verbose = Verbose,
         };
         var ns = Namespace ?? config.Namespace;
-        var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter);
+        // Objects are checked as their files are read, so that only what later checks read is kept.
+        var run = Linter.Start(options, rules);
+        var input = ConsoleSupport.Load(Paths, console, ns, config.PathFilter, run.Read);
         var nodesPath = Nodes ?? config.Nodes;
         var nodes = nodesPath is null ? null : ConsoleSupport.Load([nodesPath], console, ns);
         var baseline = LoadBaseline(Baseline);
-        var report = Linter.Run(input, options, nodes, rules);
+        var report = run.Finish(input, nodes);
         var recorded = report.Diagnostics.Count;
         if (WriteBaseline is not null)
         {

@@ -22,9 +22,19 @@ public sealed class Manifest
     public SourceFile File { get; }
 
     /// <summary>0-based index of the document in its file.</summary>
-    public int DocumentIndex { get; }
+    /// <remarks>Set again when a large file's pieces, read side by side, are joined.</remarks>
+    public int DocumentIndex { get; internal set; }
 
     public YMapping Root { get; }
+
+    /// <summary>
+    /// Whether only the object's skeleton is left (<see cref="ManifestSkeleton"/>): the rules that read its tree
+    /// have checked it, and it stays for its identity. <see cref="ManifestSet.All"/> leaves such objects out.
+    /// </summary>
+    public bool IsReleased { get; internal init; }
+
+    /// <summary>For a released object: the findings about it of the rules that checked it before its tree went, in rule order.</summary>
+    internal IReadOnlyList<KubePlan.Rules.CheckedFinding>? Checked { get; init; }
 
     public Located Located => new(Root, string.Empty, null);
 

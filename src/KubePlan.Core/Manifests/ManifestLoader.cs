@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace KubePlan.Manifests;
@@ -82,10 +83,17 @@ public sealed class ManifestLoader
         return (files, missing);
     }
 
-    public LoadResult LoadFiles(IEnumerable<string> files, Func<TextReader>? stdin = null)
+    /// <param name="files">The files to read, in order (<see cref="StdinPath"/> for stdin).</param>
+    /// <param name="stdin">The reader for stdin (default: the console's).</param>
+    /// <param name="eachFile">
+    /// Called with each file's result as soon as the file is read, on the thread that read it (several at once); what it
+    /// returns is kept in its place, so a caller can check the objects of a file and keep less of them.
+    /// </param>
+    public LoadResult LoadFiles(IEnumerable<string> files, Func<TextReader>? stdin = null, Func<LoadResult, LoadResult>? eachFile = null)
     {
         // Files are read and parsed in parallel (every core), and their results joined in the
         // order given, so the output does not depend on which thread finished first.
+        eachFile ??= static loaded => loaded;
         var paths = files as IReadOnlyList<string> ?? files.ToList();
         var loaded = new LoadResult[paths.Count];
         for (var i = 0; i < paths.Count; i++)
@@ -93,7 +101,7 @@ public sealed class ManifestLoader
             if (paths[i] == StdinPath)
             {
                 using var reader = (stdin ?? (() => Console.In))();
-                loaded[i] = LoadText(StdinName, reader.ReadToEnd());
+                loaded[i] = eachFile(LoadText(StdinName, reader.ReadToEnd(), DefaultPieceLength, eachFile));
             }
         }
 
@@ -102,17 +110,18 @@ public sealed class ManifestLoader
             // One file: nothing to share between threads (a large one is still read in pieces in parallel).
             if (paths[0] != StdinPath)
             {
-                loaded[0] = LoadFile(paths[0]);
+                loaded[0] = eachFile(LoadFile(paths[0], eachFile));
             }
         }
         else
         {
-            Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            // Largest first, one file at a time: a large file taken last (a repository's big
+            // multi-document file often sorts last) keeps one core reading while the others wait;
+            // taken first, the small files fill the other cores around it.
+            var order = Enumerable.Range(0, paths.Count).Where(i => paths[i] != StdinPath).OrderByDescending(i => SizeOf(paths[i])).ThenBy(i => i);
+            Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                if (paths[i] != StdinPath)
-                {
-                    loaded[i] = LoadFile(paths[i]);
-                }
+                loaded[i] = eachFile(LoadFile(paths[i], eachFile));
             });
         }
 
@@ -125,11 +134,27 @@ public sealed class ManifestLoader
         return result;
     }
 
-    private LoadResult LoadFile(string path)
+    /// <summary>A file's size, to order the reads (0 when it cannot be had: reading the file reports why).</summary>
+    private static long SizeOf(string path)
     {
-        byte[] bytes;
         try
         {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private LoadResult LoadFile(string path, Func<LoadResult, LoadResult> eachPiece)
+    {
+        byte[] bytes;
+        DateTime written;
+        try
+        {
+            // When it was last changed, before reading: a line read again later must come from these bytes.
+            written = File.GetLastWriteTimeUtc(path);
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -141,7 +166,7 @@ public sealed class ManifestLoader
             return result;
         }
 
-        return LoadBytes(DisplayPath(path), bytes);
+        return LoadBytes(DisplayPath(path), bytes, DefaultPieceLength, eachPiece, (path, bytes.LongLength, written));
     }
 
     /// <summary>Invalid UTF-8 sequences reported one by one up to this many per file; the last one counts the rest.</summary>
@@ -155,16 +180,20 @@ public sealed class ManifestLoader
     public LoadResult LoadBytes(string displayPath, byte[] bytes) => LoadBytes(displayPath, bytes, DefaultPieceLength);
 
     /// <summary>Loads bytes, reading a large UTF-8 stream in pieces of about <paramref name="pieceLength"/> bytes in parallel.</summary>
-    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength)
+    /// <param name="eachPiece">Called with each piece's result as soon as it is read, when a large file is read in pieces (see <see cref="LoadFiles"/>).</param>
+    /// <param name="disk">The file on disk the bytes are, so that its lines can be read again (<see cref="SourceFile.ReleaseText"/>).</param>
+    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null, (string Path, long Length, DateTime Written)? disk = null)
     {
+        eachPiece ??= static piece => piece;
         // A large file of valid UTF-8 is decoded piece by piece as the pieces are read: the decoded text of the
         // whole (two bytes a character, garbage once parsed) never exists, which halves the memory reading takes.
         var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         if (bytes.Length - bom >= 2 * pieceLength && !JsonStreamReader.MayBeJsonStream(bytes.AsSpan(bom)) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
-            if (ReadInParallel(bytes, bom, pieceLength) is { } read)
+            var utf8 = new SourceFile(displayPath, bytes, bom, disk);
+            if (ReadInParallel(bytes, bom, pieceLength, piece => eachPiece(Collect(utf8, piece))) is { } read)
             {
-                return Collect(new SourceFile(displayPath, bytes, bom), read);
+                return read;
             }
 
             // What stopped the pieces (a problem, a directive, unusual line breaks) stops them in the text too: read it whole.
@@ -174,8 +203,8 @@ public sealed class ManifestLoader
         var (text, invalid, utf8Start) = Decode(bytes);
         // A UTF-8 file keeps its bytes for code frames, not the decoded text (half the size, and the
         // text is garbage once parsed).
-        var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start) : new SourceFile(displayPath, text);
-        var result = LoadText(file, text, pieceLength);
+        var file = utf8Start >= 0 ? new SourceFile(displayPath, bytes, utf8Start, disk) : new SourceFile(displayPath, text);
+        var result = LoadText(file, text, pieceLength, eachPiece);
         for (var i = 0; i < Math.Min(invalid.Count, MaxEncodingWarnings); i++)
         {
             var more = i == MaxEncodingWarnings - 1 && invalid.Count > MaxEncodingWarnings
@@ -192,11 +221,13 @@ public sealed class ManifestLoader
     public LoadResult LoadText(string displayPath, string text) => LoadText(displayPath, text, DefaultPieceLength);
 
     /// <summary>Loads text, reading a large stream in pieces of about <paramref name="pieceLength"/> characters in parallel.</summary>
-    internal LoadResult LoadText(string displayPath, string text, int pieceLength) => LoadText(new SourceFile(displayPath, text), text, pieceLength);
+    internal LoadResult LoadText(string displayPath, string text, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null) =>
+        LoadText(new SourceFile(displayPath, text), text, pieceLength, eachPiece ?? (static piece => piece));
 
     // The text is sniffed after decoding: kubectl drops a byte order mark before it looks for '{'.
-    private LoadResult LoadText(SourceFile file, string text, int pieceLength) =>
-        Collect(file, JsonStreamReader.IsJsonStream(text) ? JsonStreamReader.Read(text) : ReadInParallel(text, pieceLength) ?? YamlStreamReader.Read(text));
+    private LoadResult LoadText(SourceFile file, string text, int pieceLength, Func<LoadResult, LoadResult> eachPiece) =>
+        JsonStreamReader.IsJsonStream(text) ? Collect(file, JsonStreamReader.Read(text))
+        : ReadInParallel(text, pieceLength, piece => eachPiece(Collect(file, piece))) ?? Collect(file, YamlStreamReader.Read(text));
 
     /// <summary>The manifests and problems of a file that was read.</summary>
     private LoadResult Collect(SourceFile file, YamlReadResult read)
@@ -234,7 +265,7 @@ public sealed class ManifestLoader
     /// order. Null, so the whole is read as one, unless this gives exactly the same result: a stream with
     /// directives or unusual line breaks, or any piece with a problem (error recovery may cross a cut), is read whole.
     /// </summary>
-    private static YamlReadResult? ReadInParallel(string text, int pieceLength)
+    private static LoadResult? ReadInParallel(string text, int pieceLength, Func<YamlReadResult, LoadResult> collect)
     {
         if (text.Length < 2 * pieceLength || text.AsSpan().IndexOfAny("\r\u0085\u2028\u2029") >= 0
             || text.StartsWith('%') || text.Contains("\n%", StringComparison.Ordinal))
@@ -260,14 +291,14 @@ public sealed class ManifestLoader
             return null;
         }
 
-        return ReadPieces(cuts, text.Length, (from, to, firstLine) => YamlStreamReader.Read(text, from, to, firstLine));
+        return ReadPieces(cuts, text.Length, (from, to, firstLine) => YamlStreamReader.Read(text, from, to, firstLine), collect);
     }
 
     /// <summary>
     /// <see cref="ReadInParallel(string, int)"/> for valid UTF-8 bytes from <paramref name="start"/> on: the same cuts, found
     /// in the bytes, and each piece decoded only when it is read. Cutting at line starts keeps every line and column.
     /// </summary>
-    private static YamlReadResult? ReadInParallel(byte[] bytes, int start, int pieceLength)
+    private static LoadResult? ReadInParallel(byte[] bytes, int start, int pieceLength, Func<YamlReadResult, LoadResult> collect)
     {
         var utf8 = bytes.AsSpan(start);
         // The UTF-8 forms of '\r', U+0085, U+2028 and U+2029: line breaks for YAML that the cuts do not count.
@@ -300,34 +331,59 @@ public sealed class ManifestLoader
         {
             var piece = Encoding.UTF8.GetString(bytes, start + from, to - from);
             return YamlStreamReader.Read(piece, 0, piece.Length, firstLine);
-        });
+        }, collect);
     }
 
-    /// <summary>Reads the pieces between cuts on every core and joins their documents, or null when any piece had a problem.</summary>
-    private static YamlReadResult? ReadPieces(List<(int Offset, int Line)> cuts, int length, Func<int, int, int, YamlReadResult> read)
+    /// <summary>
+    /// Reads the pieces between cuts on every core, collects each piece's objects as soon as it is read (so a caller can
+    /// check them and keep less while the other pieces are read), and joins them with their documents numbered again in
+    /// order; null when any piece had a problem.
+    /// </summary>
+    private static LoadResult? ReadPieces(List<(int Offset, int Line)> cuts, int length, Func<int, int, int, YamlReadResult> read, Func<YamlReadResult, LoadResult> collect)
     {
-        var pieces = new YamlReadResult[cuts.Count];
+        var pieces = new LoadResult[cuts.Count];
+        var documents = new int[cuts.Count];
+        var failed = 0;
         Parallel.For(0, cuts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
+            if (Volatile.Read(ref failed) != 0)
+            {
+                return; // the whole is read again anyway
+            }
+
             var (from, firstLine) = cuts[i];
             var to = i + 1 < cuts.Count ? cuts[i + 1].Offset : length;
-            pieces[i] = read(from, to, firstLine);
+            var piece = read(from, to, firstLine);
+            if (piece.Problems.Count > 0 || piece.BrokenDocuments > 0)
+            {
+                Volatile.Write(ref failed, 1);
+                return;
+            }
+
+            documents[i] = piece.Documents.Count;
+            pieces[i] = collect(piece);
         });
-        if (pieces.Any(p => p.Problems.Count > 0 || p.BrokenDocuments > 0))
+        if (failed != 0)
         {
             return null;
         }
 
-        var documents = new List<YamlDocument>();
-        foreach (var piece in pieces)
+        var result = new LoadResult();
+        result.Files.AddRange(pieces[0].Files);
+        var offset = 0;
+        for (var i = 0; i < pieces.Length; i++)
         {
-            foreach (var document in piece.Documents)
+            foreach (var manifest in pieces[i].Manifests)
             {
-                documents.Add(document with { Index = documents.Count });
+                manifest.DocumentIndex += offset;
             }
+
+            result.Manifests.AddRange(pieces[i].Manifests);
+            result.Documents += pieces[i].Documents;
+            offset += documents[i];
         }
 
-        return new YamlReadResult(documents, [], 0);
+        return result;
     }
 
     private void AddObject(LoadResult result, SourceFile file, int documentIndex, YNode root, bool isListItem)

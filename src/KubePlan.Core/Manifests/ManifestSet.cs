@@ -19,9 +19,19 @@ public sealed class ManifestSet
     private readonly List<Manifest> _all;
 
     public ManifestSet(IEnumerable<Manifest> manifests)
+        : this(manifests, isPart: false)
     {
-        _all = manifests.ToList();
-        foreach (var m in _all)
+    }
+
+    /// <param name="isPart">
+    /// Whether the objects are only part of the run (those checked as their file was read): then no object
+    /// counts as defined twice, since the other definition may be in another part.
+    /// </param>
+    internal ManifestSet(IEnumerable<Manifest> manifests, bool isPart)
+    {
+        _everything = manifests.ToList();
+        _all = _everything.Any(m => m.IsReleased) ? _everything.Where(m => !m.IsReleased).ToList() : _everything;
+        foreach (var m in _everything)
         {
             if (m.Key is { } key)
             {
@@ -33,7 +43,7 @@ public sealed class ManifestSet
                 list.Add(m);
             }
 
-            if (m.Namespace is { } ns)
+            if (m.Namespace is { } ns && !m.IsReleased)
             {
                 if (!_byNamespace.TryGetValue(ns, out var list))
                 {
@@ -44,15 +54,26 @@ public sealed class ManifestSet
             }
         }
 
-        foreach (var list in _byKey.Values.Where(l => l.Count > 1))
+        if (!isPart)
         {
-            _repeats.UnionWith(list.Skip(1));
+            foreach (var list in _byKey.Values.Where(l => l.Count > 1))
+            {
+                _repeats.UnionWith(list.Skip(1));
+            }
         }
 
+        _isPart = isPart;
         _unique = _repeats.Count == 0 ? _all : _all.Where(m => !_repeats.Contains(m)).ToList();
     }
 
-    /// <summary>Every object, in input order.</summary>
+    private readonly List<Manifest> _everything;
+
+    private readonly bool _isPart;
+
+    /// <summary>Every object with its tree and every released one (<see cref="Manifest.IsReleased"/>), in input order.</summary>
+    internal IReadOnlyList<Manifest> WithReleased => _everything;
+
+    /// <summary>Every object whose tree is here (not <see cref="Manifest.IsReleased"/>), in input order.</summary>
     /// <remarks>A custom rule gets a view that notes the object it reads, so that its failure can name it.</remarks>
     public IReadOnlyList<Manifest> All => CustomRuleRunner.Current is { } run ? new WatchedManifests(_all, run) : WorkCounter.Counted<Manifest>(_all);
 
@@ -102,7 +123,7 @@ public sealed class ManifestSet
     /// <summary>Whether the input holds any object of this kind in the namespace (cluster-scoped kinds: null).</summary>
     public bool HoldsKind(string group, string kind, string? ns)
     {
-        _kinds ??= _all.Where(m => m.Kind is not null).Select(m => new KindIn(m.Group, m.Kind!, m.Namespace)).ToHashSet();
+        _kinds ??= _everything.Where(m => m.Kind is not null).Select(m => new KindIn(m.Group, m.Kind!, m.Namespace)).ToHashSet();
         return _kinds.Contains(new KindIn(group, kind, ns));
     }
 
@@ -111,8 +132,8 @@ public sealed class ManifestSet
     // A class, not a tuple: a set over a value type is generic code compiled at run time (the tool is ReadyToRun).
     private sealed record KindIn(string Group, string Kind, string? Namespace);
 
-    /// <summary>Identities defined more than once.</summary>
-    public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _byKey.Values.Where(l => l.Count > 1);
+    /// <summary>Identities defined more than once (released objects included: they keep the position of their name).</summary>
+    public IEnumerable<IReadOnlyList<Manifest>> Duplicates => _isPart ? [] : _byKey.Values.Where(l => l.Count > 1);
 }
 
 /// <summary>A list of objects handed to a custom rule: each object read is noted, and reading stops once the rule is cancelled.</summary>

@@ -7,13 +7,22 @@ namespace KubePlan.Manifests;
 /// A file read from disk as UTF-8 keeps its bytes (one byte a character for YAML), not the decoded text
 /// (two bytes a character), which is garbage once the file is parsed: a line is decoded when a code
 /// frame asks for it. Lines are found through an index of line starts (4 bytes a line) built on first use.
+/// A lint run that needs no more than that drops even the bytes of a file it read from disk
+/// (<see cref="ReleaseText"/>): a line is then read from the file again when asked for.
 /// </remarks>
 public sealed class SourceFile
 {
     private readonly string? _text;
-    private readonly byte[]? _utf8;
     private readonly int _utf8Start;
+    private readonly Lock _lock = new();
+    private byte[]? _utf8;
     private int[]? _lineStarts;
+
+    /// <summary>Where a file read from disk is, with its length and time of last change when read (null: not from disk).</summary>
+    private readonly (string Path, long Length, DateTime Written)? _disk;
+
+    /// <summary>Once the bytes are dropped: the marker whose lines were kept, and those lines.</summary>
+    private (string Marker, List<(int Line, string Text)> Lines)? _marked;
 
     public SourceFile(string path, string text)
     {
@@ -22,35 +31,120 @@ public sealed class SourceFile
     }
 
     /// <summary>A file whose text is the UTF-8 bytes from <paramref name="start"/> on (after a byte order mark).</summary>
-    internal SourceFile(string path, byte[] utf8, int start)
+    /// <param name="disk">The file it was read from on disk, its length and when it was last changed, so that its lines can be read again.</param>
+    internal SourceFile(string path, byte[] utf8, int start, (string Path, long Length, DateTime Written)? disk = null)
     {
         Path = path;
         _utf8 = utf8;
         _utf8Start = start;
+        _disk = disk;
     }
+
+    /// <summary>
+    /// Drops the bytes of a file read from disk, keeping the lines that contain <paramref name="marker"/>: from now on
+    /// any other line is read from the file again when asked for (and is missing if the file has changed since).
+    /// Files from stdin or a git revision, and decoded texts, keep what they hold.
+    /// </summary>
+    internal void ReleaseText(string marker)
+    {
+        lock (_lock)
+        {
+            if (_utf8 is null || _disk is null)
+            {
+                return;
+            }
+
+            _marked = (marker, Search(marker).ToList());
+            _utf8 = null;
+        }
+    }
+
+    /// <summary>Whether the bytes were dropped (see <see cref="ReleaseText"/>).</summary>
+    internal bool IsReleased => _text is null && Bytes() is null;
+
+    private byte[]? Bytes()
+    {
+        lock (_lock)
+        {
+            return _utf8;
+        }
+    }
+
+    /// <summary>The file's bytes read again from disk, or null when it is gone or has changed since it was read.</summary>
+    private byte[]? ReadAgain()
+    {
+        var (path, length, written) = _disk!.Value;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written)
+            {
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            return bytes.Length == length ? bytes : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A file whose bytes were dropped, as it is on disk again (null: gone or changed).</summary>
+    private SourceFile? Reread() => ReadAgain() is { } bytes ? new SourceFile(Path, bytes, _utf8Start) : null;
+
 
     /// <summary>The path as the user gave it (forward slashes), <c>&lt;stdin&gt;</c>, or <c>REV:path</c>.</summary>
     public string Path { get; }
 
     /// <summary>The whole text. For a file kept as UTF-8 this decodes it on every call: prefer <see cref="Line"/>.</summary>
-    public string Text => _text ?? Encoding.UTF8.GetString(_utf8!, _utf8Start, _utf8!.Length - _utf8Start);
+    public string Text => _text ?? (Bytes() is { } utf8 ? Encoding.UTF8.GetString(utf8, _utf8Start, utf8.Length - _utf8Start) : Reread()?.Text ?? string.Empty);
 
     /// <summary>The 1-based line's text without its line break, or null when out of range.</summary>
     public string? Line(int line)
     {
-        var starts = _lineStarts ??= _text is not null ? LineStarts(_text.AsSpan()) : LineStarts(_utf8.AsSpan(_utf8Start));
+        // The bytes are taken once: the file may be released meanwhile, by the run reading another piece of it.
+        var utf8 = Bytes();
+        if (_text is null && utf8 is null)
+        {
+            // Only the lines a report or a rule asks for are read again, each on its own, through an index built once.
+            if (_lineStarts is null)
+            {
+                return Reread() is { } whole ? Keep(whole).Line(line) : null;
+            }
+
+            return ReadLine(line);
+        }
+
+        var starts = _lineStarts ??= _text is not null ? LineStarts(_text.AsSpan()) : LineStarts(utf8.AsSpan(_utf8Start));
         if (line < 1 || line > starts.Length)
         {
             return null;
         }
 
         var start = starts[line - 1];
-        var end = line < starts.Length ? starts[line] - 1 : Length;
-        return Slice(start, end);
+        if (_text is not null)
+        {
+            return _text.AsSpan(start, (line < starts.Length ? starts[line] - 1 : _text.Length) - start).TrimEnd('\r').ToString();
+        }
+
+        var end = line < starts.Length ? starts[line] - 1 : utf8!.Length - _utf8Start;
+        return Encoding.UTF8.GetString(utf8.AsSpan(_utf8Start + start, end - start).TrimEnd((byte)'\r'));
     }
 
     /// <summary>The 1-based numbers and texts (without line breaks) of the lines that contain an ASCII marker, in order.</summary>
     internal IEnumerable<(int Line, string Text)> LinesContaining(string marker)
+    {
+        if (IsReleased)
+        {
+            return _marked is { } marked && marked.Marker == marker ? marked.Lines : (Reread()?.LinesContaining(marker) ?? []);
+        }
+
+        return Search(marker);
+    }
+
+    private IEnumerable<(int Line, string Text)> Search(string marker)
     {
         var line = 1;
         var lineStart = 0;
@@ -77,6 +171,49 @@ public sealed class SourceFile
     }
 
     private int Length => _text?.Length ?? _utf8!.Length - _utf8Start;
+
+    /// <summary>Takes the line index from a fresh read of the released file, and returns that read to answer from.</summary>
+    private SourceFile Keep(SourceFile whole)
+    {
+        var starts = LineStarts(whole._utf8.AsSpan(_utf8Start));
+        lock (_lock)
+        {
+            _lineStarts ??= starts;
+        }
+
+        return whole;
+    }
+
+    /// <summary>A line of a released file, read from disk through the line index; null when out of range or the file has changed.</summary>
+    private string? ReadLine(int line)
+    {
+        var starts = _lineStarts!;
+        var (path, length, written) = _disk!.Value;
+        if (line < 1 || line > starts.Length)
+        {
+            return null;
+        }
+
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written)
+            {
+                return null;
+            }
+
+            var start = starts[line - 1];
+            var end = line < starts.Length ? starts[line] - 1 : (int)(length - _utf8Start);
+            var bytes = new byte[end - start];
+            using var handle = File.OpenHandle(path);
+            var read = RandomAccess.Read(handle, bytes, _utf8Start + start);
+            return read == bytes.Length ? Encoding.UTF8.GetString(bytes.AsSpan().TrimEnd((byte)'\r')) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private int IndexOf(string marker, byte[] utf8Marker, int from)
     {

@@ -237,7 +237,7 @@ public static partial class YamlStreamReader
 
     private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
-        private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
+        private readonly YamlEventParser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
         private readonly List<YamlProblem> _problems = [];

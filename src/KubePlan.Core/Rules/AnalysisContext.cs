@@ -57,9 +57,16 @@ public sealed record LintOptions
 public sealed class AnalysisContext
 {
     public AnalysisContext(LoadResult input, IReadOnlyList<Manifest> nodes, LintOptions options)
+        : this(input, nodes, options, isPart: false)
+    {
+    }
+
+    /// <param name="isPart">Whether the input is only part of the run: the objects checked as their file was read.</param>
+    internal AnalysisContext(LoadResult input, IReadOnlyList<Manifest> nodes, LintOptions options, bool isPart)
     {
         Input = input;
-        Manifests = new ManifestSet(input.Manifests);
+        Manifests = new ManifestSet(input.Manifests, isPart);
+        _customResources = new(() => new KubePlan.Rules.Schema.CustomResourceSchemas(Manifests));
         Options = options;
         var inline = input.Manifests.Where(m => m.IsKind(string.Empty, "Node"));
         // The same inventory may come both from --nodes and from the input: count each node once.
@@ -77,6 +84,11 @@ public sealed class AnalysisContext
     }
 
     public LoadResult Input { get; }
+
+    /// <summary>The schemas that the input's CustomResourceDefinitions give their custom resources, read once for the run.</summary>
+    internal KubePlan.Rules.Schema.CustomResourceSchemas CustomResources => _customResources.Value;
+
+    private readonly Lazy<KubePlan.Rules.Schema.CustomResourceSchemas> _customResources;
 
     public ManifestSet Manifests { get; }
 

@@ -53,65 +53,63 @@ public static class Linter
 
     public static LintReport Run(LoadResult input, LintOptions options, LoadResult? nodes = null, IEnumerable<Rule>? rules = null)
     {
-        var nodeManifests = nodes?.Manifests.Where(m => m.IsKind(string.Empty, "Node")).ToList() ?? [];
-        var combined = input;
-        if (nodes is not null)
-        {
-            // Problems reading the inventory are findings too; its objects are not linted.
-            combined = new LoadResult { Documents = input.Documents };
-            combined.Files.AddRange(input.Files);
-            combined.Manifests.AddRange(input.Manifests);
-            combined.Problems.AddRange(input.Problems);
-            combined.Problems.AddRange(nodes.Problems);
-            combined.Files.AddRange(nodes.Files.Where(f => nodes.Problems.Any(p => p.File == f)));
-        }
+        // The same two steps as a run that reads as it goes; the input is not changed (Read returns a new result).
+        var run = Start(options, rules);
+        return run.Finish(run.Read(input), nodes);
+    }
 
-        var context = new AnalysisContext(combined, nodeManifests, options);
-        // Built-in rules run side by side on every core; each rule's findings are kept apart and
-        // joined in the catalogue's order, so the report does not depend on which finished first.
-        // A small input is checked on this thread alone, rules' own parallel loops included:
-        // there, starting thread-pool threads costs more than the rules themselves.
-        // Custom rules run one at a time afterwards: their runner isolates and times each one.
-        var active = (rules ?? RuleCatalog.BuiltIn).Where(options.IsActive).ToList();
-        var found = new List<Diagnostic>[active.Count];
-        if (combined.Documents <= OneThreadDocuments)
+    /// <summary>
+    /// Starts a run whose one-object checks happen while the input is read: give <see cref="LintRun.Read"/> to the
+    /// loader, which calls it with each file it has read, then call <see cref="LintRun.Finish"/> with what it loaded.
+    /// </summary>
+    public static LintRun Start(LintOptions options, IEnumerable<Rule>? rules = null) => new(options, rules);
+
+    /// <summary>
+    /// Runs the rules that <paramref name="include"/> picks over the context, side by side on every core, each rule's
+    /// findings kept apart (so the report does not depend on which finished first); null for the rules left out.
+    /// A small input is checked on this thread alone, rules' own parallel loops included: there, starting
+    /// thread-pool threads costs more than the rules themselves.
+    /// </summary>
+    internal static List<Diagnostic>?[] CheckAll(IReadOnlyList<Rule> rules, Func<Rule, bool> include, AnalysisContext context, LintOptions options, int documents)
+    {
+        var found = new List<Diagnostic>?[rules.Count];
+        if (documents <= OneThreadDocuments)
         {
             CallingThreadScheduler.Run(() =>
             {
-                for (var i = 0; i < active.Count; i++)
+                for (var i = 0; i < rules.Count; i++)
                 {
-                    if (active[i].Origin is null)
+                    if (include(rules[i]))
                     {
-                        found[i] = Check(active[i], context, options);
+                        found[i] = Check(rules[i], context, options);
                     }
                 }
             });
         }
         else
         {
-            Parallel.For(0, active.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            Parallel.For(0, rules.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                if (active[i].Origin is null)
+                if (include(rules[i]))
                 {
-                    found[i] = Check(active[i], context, options);
+                    found[i] = Check(rules[i], context, options);
                 }
             });
         }
 
-        for (var i = 0; i < active.Count; i++)
-        {
-            found[i] ??= Check(active[i], context, options);
-        }
+        return found;
+    }
 
-        var diagnostics = found.SelectMany(f => f).ToList();
+    /// <summary>
+    /// After every rule: without repeated messages, sorted, containers and fingerprints from the findings' paths,
+    /// then suppression, so rules (custom ones too) need not know about either.
+    /// </summary>
+    internal static LintReport Complete(List<Diagnostic> diagnostics, LoadResult input, LoadResult combined, LintOptions options, IReadOnlyList<Rule> ran)
+    {
         diagnostics = WithoutRepeats(diagnostics);
         diagnostics.Sort(Diagnostic.Order);
-
-        // After every rule: containers and fingerprints from the findings' paths, then suppression,
-        // so rules (custom ones too) need not know about either.
         var manifests = new ManifestLocator(input.Manifests);
         diagnostics = Fingerprints.Assign(diagnostics, manifests);
-        var ran = (rules ?? RuleCatalog.BuiltIn).ToList();
         var suppression = SuppressionEngine.Apply(
             diagnostics,
             input,
@@ -152,7 +150,7 @@ public static class Linter
         diagnostics.Count(d => d.Severity == Severity.Warning),
         diagnostics.Count(d => d.Severity == Severity.Info));
 
-    private static List<Diagnostic> Check(Rule rule, AnalysisContext context, LintOptions options)
+    internal static List<Diagnostic> Check(Rule rule, AnalysisContext context, LintOptions options)
     {
         // A custom rule runs isolated and budgeted, and may add findings about itself (custom-rule-*).
         var found = rule.Origin is { } origin ? CustomRuleRunner.Run(rule, origin, context, options) : RunSafely(rule, context);

@@ -26,6 +26,9 @@ public abstract class Rule
     /// <summary>The source file of a custom rule (set when it is loaded); null for a built-in rule.</summary>
     public KubePlan.CustomRules.CustomRuleOrigin? Origin { get; internal set; }
 
+    /// <summary>What of the input the rule reads; a rule that does not say reads every tree to the end.</summary>
+    public virtual RuleReads Reads => RuleReads.WholeInput;
+
     public abstract IEnumerable<Diagnostic> Check(AnalysisContext context);
 
     /// <summary>A finding about a node of a manifest; <paramref name="atKey"/> points at the key instead of the value.</summary>

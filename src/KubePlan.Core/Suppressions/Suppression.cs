@@ -75,6 +75,9 @@ public sealed partial class Suppression
 
     public const string AnnotationKey = "kubeplan.io/ignore";
 
+    /// <summary>What every suppression comment holds: only the lines with it are searched for comments.</summary>
+    public const string CommentMarker = "kubeplan:ignore";
+
     /// <summary>Whether it covers the finding (found on <paramref name="manifest"/>, when it is about an object).</summary>
     public bool Covers(Diagnostics.Diagnostic d, Manifest? manifest) => d.RuleId == RuleId && Kind switch
     {
@@ -91,7 +94,7 @@ public sealed partial class Suppression
     public static IEnumerable<Suppression> FromComments(SourceFile file)
     {
         // Only the lines that hold the marker are cut out of the file: no copy of the whole text.
-        foreach (var (i, content) in file.LinesContaining("kubeplan:ignore"))
+        foreach (var (i, content) in file.LinesContaining(CommentMarker))
         {
             foreach (Match m in IgnoreComment().Matches(content))
             {

@@ -116,6 +116,45 @@ public class ParallelReadingTests
         return builder.ToString();
     }
 
+    [Fact]
+    // Files are read largest first; what comes out is still in the order given, one file after another,
+    // and the same as reading each file alone.
+    public void LoadFiles_KeepsTheOrderGiven_WhateverTheSizes()
+    {
+        var dir = Directory.CreateTempSubdirectory("kubeplan-order-");
+        try
+        {
+            var sizes = new[] { 1, 40, 3, 200, 2, 0, 90 };
+            var paths = new List<string>();
+            for (var f = 0; f < sizes.Length; f++)
+            {
+                var path = Path.Combine(dir.FullName, $"f{f}.yaml");
+                var text = new StringBuilder();
+                for (var d = 0; d < sizes[f]; d++)
+                {
+                    text.Append($"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: f{f}-{d}\ndata:\n  k: v\n");
+                }
+
+                File.WriteAllText(path, text.ToString());
+                paths.Add(path);
+            }
+
+            paths.Insert(3, Path.Combine(dir.FullName, "missing.yaml"));
+            var loader = new ManifestLoader();
+            var all = loader.LoadFiles(paths);
+            var alone = paths.Select(p => loader.LoadFiles([p])).ToList();
+            Assert.Equal(alone.SelectMany(r => r.Files).Select(f => f.Path), all.Files.Select(f => f.Path));
+            Assert.Equal(alone.SelectMany(r => r.Manifests).Select(m => (m.File.Path, m.Name)), all.Manifests.Select(m => (m.File.Path, m.Name)));
+            Assert.Equal(alone.SelectMany(r => r.Problems).Select(p => (p.File.Path, p.Message)), all.Problems.Select(p => (p.File.Path, p.Message)));
+            Assert.Equal(sizes.Sum(), all.Manifests.Count);
+            Assert.Single(all.Problems);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static void Dump(StringBuilder builder, YNode node, int depth)
     {
         builder.Append(' ', depth * 2).Append(node.Start).Append(' ');

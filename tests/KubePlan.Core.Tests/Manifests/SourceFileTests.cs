@@ -42,4 +42,64 @@ public class SourceFileTests
         var file = new SourceFile("f.yaml", "x\n# kubeplan:ignore a kubeplan:ignore b\ny\n\n#kubeplan:ignore c\r\n");
         Assert.Equal([(2, "# kubeplan:ignore a kubeplan:ignore b"), (5, "#kubeplan:ignore c")], file.LinesContaining("kubeplan:ignore"));
     }
+
+    /// <summary>A lint run drops the bytes of a file read from disk; every line it may ask for is then read from the file again.</summary>
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void ReleasedFile_ReadsTheSameLinesFromDisk(string name, byte[] bytes)
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kubeplan-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, bytes);
+        try
+        {
+            var kept = new ManifestLoader().LoadFiles([path]).Files[0];
+            var released = new ManifestLoader().LoadFiles([path]).Files[0];
+            released.ReleaseText("kubeplan:ignore");
+
+            Assert.True(released.IsReleased, name);
+            Assert.Equal(kept.LinesContaining("kubeplan:ignore"), released.LinesContaining("kubeplan:ignore"));
+            Assert.Equal(kept.LinesContaining("a:"), released.LinesContaining("a:"));
+            var lines = kept.Text.Split('\n').Length;
+            for (var line = lines + 1; line >= 0; line--)
+            {
+                Assert.Equal(kept.Line(line), released.Line(line));
+            }
+
+            Assert.Equal(kept.Text, released.Text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ReleasedFile_ChangedOnDisk_GivesNoLine_ButKeepsItsSuppressionComments()
+    {
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"kubeplan-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "a: 1\n# kubeplan:ignore x\n");
+        try
+        {
+            var file = new ManifestLoader().LoadFiles([path]).Files[0];
+            file.ReleaseText("kubeplan:ignore");
+            File.WriteAllText(path, "a: 100\nb: 2\n");
+
+            Assert.Null(file.Line(1));
+            Assert.Equal([(2, "# kubeplan:ignore x")], file.LinesContaining("kubeplan:ignore"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TextNotFromDisk_IsKept()
+    {
+        var file = new ManifestLoader().LoadText("<stdin>", "a: 1\n").Files[0];
+        file.ReleaseText("kubeplan:ignore");
+
+        Assert.False(file.IsReleased);
+        Assert.Equal("a: 1", file.Line(1));
+    }
 }

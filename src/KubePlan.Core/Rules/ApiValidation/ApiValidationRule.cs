@@ -18,6 +18,8 @@ public sealed class ApiValidationRule : Rule
         "A field the API server's validation rejects although the schema allows it: out-of-range numbers, duplicate names, invalid names, missing companions, conflicting fields.",
         "Change the field as the message says; the API server would refuse the object as written.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var version = context.Options.KubernetesVersion;

@@ -28,6 +28,8 @@ public sealed class NoAntiAffinityRule : Rule
         Profiles = RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("HorizontalPodAutoscaler");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var m in context.Manifests.All)

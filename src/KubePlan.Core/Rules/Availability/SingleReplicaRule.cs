@@ -24,6 +24,8 @@ public sealed class SingleReplicaRule : Rule
         Profiles = RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("HorizontalPodAutoscaler", "PodDisruptionBudget", "Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

@@ -20,6 +20,8 @@ public sealed class DuplicateEnvRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var firstLines = new Dictionary<string, int>(StringComparer.Ordinal); // one per run, emptied for each container

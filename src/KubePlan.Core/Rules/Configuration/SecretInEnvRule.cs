@@ -23,6 +23,8 @@ public sealed partial class SecretInEnvRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodSpecs)

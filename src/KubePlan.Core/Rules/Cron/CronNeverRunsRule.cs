@@ -12,6 +12,8 @@ public sealed class CronNeverRunsRule : Rule
         "A CronJob schedule that Kubernetes accepts but that never fires (e.g. 0 0 30 2 *).",
         "Pick a day of the month that exists in the chosen months, or restrict the day of the week instead.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var (cronJob, schedule, parsed) in context.CronSchedules)

@@ -18,6 +18,8 @@ public sealed class CronScheduleRule : Rule
         "A CronJob schedule that Kubernetes' cron dialect rejects.",
         "Write five fields (minute hour day-of-month month day-of-week) with the values Kubernetes accepts, or a descriptor such as @daily; set the zone with spec.timeZone.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var allowTimeZone = context.Options.KubernetesVersion < TimeZoneInScheduleRejectedSince;

@@ -13,6 +13,8 @@ public sealed class CronTimeZoneRule : Rule
         "A CronJob timeZone that is not a known IANA time zone name.",
         "Use an IANA zone name exactly as the tz database spells it, such as Europe/Berlin, America/New_York or Etc/UTC.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var cronJob in context.Manifests.All.Where(m => m.Kind == "CronJob" && m.Group == "batch"))

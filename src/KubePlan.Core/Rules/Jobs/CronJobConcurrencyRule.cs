@@ -30,6 +30,8 @@ public sealed class CronJobConcurrencyRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var (cronJob, _, parsed) in context.CronSchedules)

@@ -22,6 +22,8 @@ public sealed class RecommendedLabelsRule : Rule
         Profiles = RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var m in context.Manifests.All)

@@ -18,6 +18,8 @@ public abstract class PodSecurityRule : Rule
     /// <summary>The profiles of a restricted control: off by default.</summary>
     protected const RuleProfiles Restricted = RuleProfiles.Strict | RuleProfiles.PssRestricted;
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd();
+
     public sealed override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodViews)

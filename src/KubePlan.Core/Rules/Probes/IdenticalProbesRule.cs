@@ -27,6 +27,8 @@ public sealed class IdenticalProbesRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodSpecs)

@@ -21,6 +21,8 @@ public sealed class NoLivenessProbeRule : Rule
         Profiles = RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodSpecs)

@@ -25,6 +25,8 @@ public sealed class ProbePortNotExposedRule : Rule
         "An httpGet, tcpSocket or grpc probe on a port (name or number) that the container does not declare, so the probe fails.",
         "Point the probe at a port the container declares in ports (by its name or number), or declare the port.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodSpecs)

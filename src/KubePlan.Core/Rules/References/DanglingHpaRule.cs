@@ -24,6 +24,8 @@ public sealed class DanglingHpaRule : Rule
         "A HorizontalPodAutoscaler whose scaleTargetRef is not in the input, or that scales on CPU or memory utilisation while the target's containers have no request for it, so it cannot compute a replica count.",
         "Point scaleTargetRef at a workload in the input (apiVersion, kind and name), and give every container of the target a request for each resource the autoscaler measures as a utilisation.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("HorizontalPodAutoscaler", "LimitRange");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

@@ -22,6 +22,8 @@ public sealed class DanglingIngressRule : Rule
         "An Ingress backend naming a Service, Service port or resource that does not exist in the input, so requests for that path fail.",
         "Name a Service of the Ingress's namespace and one of its ports (spec.ports[].port or .name), or add the missing Service.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Ingress", "Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

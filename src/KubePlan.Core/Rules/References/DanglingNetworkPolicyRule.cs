@@ -23,6 +23,8 @@ public sealed class DanglingNetworkPolicyRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("NetworkPolicy");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

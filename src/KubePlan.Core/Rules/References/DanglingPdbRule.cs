@@ -23,6 +23,8 @@ public sealed class DanglingPdbRule : Rule
         "A PodDisruptionBudget that selects no pods, or two that select the same pods, which makes the eviction API refuse every eviction of those pods.",
         "Give each workload exactly one PodDisruptionBudget whose selector matches its pod template's labels.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("PodDisruptionBudget");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

@@ -18,6 +18,8 @@ public sealed class DanglingServiceRule : Rule
         "A Service whose selector selects no pod template in its namespace, so it has no endpoints and every connection to it fails.",
         "Make the Service's selector match the labels of the pod template it fronts (spec.template.metadata.labels), in the same namespace.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var pods = context.Manifests.PodTemplates;

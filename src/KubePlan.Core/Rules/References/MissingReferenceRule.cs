@@ -26,6 +26,8 @@ public sealed partial class MissingReferenceRule : Rule
         "A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount (or a key of one) that a pod template references but that is absent from the input, when the input holds objects of that kind for the namespace.",
         "Add the missing object (or key) to the input, correct the name, or mark the reference optional: true if the pod can start without it.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("ConfigMap", "Secret", "Certificate", "SealedSecret", "ExternalSecret");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

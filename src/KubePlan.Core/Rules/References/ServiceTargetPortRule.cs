@@ -22,6 +22,8 @@ public sealed class ServiceTargetPortRule : Rule
         "A Service targetPort (name or number) that no pod the Service selects exposes, so the port gets no endpoints or connects to a port nothing listens on.",
         "Set targetPort to the name or number of a containerPort the selected pods declare (with the same protocol), or declare that port in the pod template.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var pods = context.Manifests.PodTemplates;

@@ -21,6 +21,8 @@ public sealed class StatefulSetServiceRule : Rule
         "A StatefulSet whose serviceName names no Service in the input, or a Service that is not headless (clusterIP: None) or does not select its pods, so the pods get no stable DNS names.",
         "Add a headless Service (clusterIP: None) named as spec.serviceName whose selector matches the StatefulSet's pod labels.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

@@ -20,6 +20,8 @@ public sealed class MissingLimitsRule : Rule
         Profiles = RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pod in context.PodSpecs)

@@ -18,6 +18,8 @@ public sealed class RequestsExceedLimitsRule : Rule
         "A container resource request above its limit, which the API server rejects.",
         "Lower the request to at most the limit, or raise the limit.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         // Every kind with a pod spec, PodTemplate included: the API server validates them all.

@@ -20,6 +20,8 @@ public sealed class DeploymentPausedRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var m in context.Manifests.All)

@@ -16,6 +16,8 @@ public sealed class HpaReplicasConflictRule : Rule
         "spec.replicas set on a workload that a HorizontalPodAutoscaler scales, so every apply fights the autoscaler.",
         "Remove spec.replicas from the workload's manifest and let the HorizontalPodAutoscaler own the count.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("HorizontalPodAutoscaler");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var (hpa, target) in Autoscalers.Targets(context.Manifests))

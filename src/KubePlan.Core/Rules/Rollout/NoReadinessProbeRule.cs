@@ -21,6 +21,8 @@ public sealed class NoReadinessProbeRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Service");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         HashSet<Manifest>? selectedByServices = null;

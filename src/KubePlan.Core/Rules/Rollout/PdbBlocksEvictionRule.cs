@@ -21,6 +21,8 @@ public sealed class PdbBlocksEvictionRule : Rule
         "A PodDisruptionBudget that allows no disruption of the workloads it selects, so every eviction and node drain is refused.",
         "Allow at least one disruption: set minAvailable below the replica count (or maxUnavailable to 1 or more), or run more replicas.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("PodDisruptionBudget", "HorizontalPodAutoscaler");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var pdb in context.Manifests.OfKind("policy", "PodDisruptionBudget"))

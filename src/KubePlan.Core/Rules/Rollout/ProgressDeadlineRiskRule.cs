@@ -23,6 +23,8 @@ public sealed class ProgressDeadlineRiskRule : Rule
         "A Deployment whose rollout has a wave that takes longer than progressDeadlineSeconds, so the rollout is reported as failed while it is still progressing.",
         "Raise progressDeadlineSeconds above the slowest wave, or make new pods ready sooner (shorter readiness probe delays or minReadySeconds).");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var options = new PlanningOptions { KubernetesVersion = context.Options.KubernetesVersion };

@@ -22,6 +22,8 @@ public sealed class RolloutAllUnavailableRule : Rule
         Profiles = RuleProfiles.Recommended | RuleProfiles.Strict,
     };
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Node", "HorizontalPodAutoscaler");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var m in context.Manifests.All)

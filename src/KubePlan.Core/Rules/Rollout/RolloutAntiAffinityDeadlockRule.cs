@@ -22,6 +22,8 @@ public sealed class RolloutAntiAffinityDeadlockRule : Rule
         "A Deployment with required one-pod-per-node anti-affinity, maxUnavailable 0 and no spare node, so the surge pod can never be scheduled and the rollout deadlocks.",
         "Allow one pod to be unavailable (maxUnavailable 1), add a node the pods can land on, or make the anti-affinity preferred instead of required.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Node", "HorizontalPodAutoscaler");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         if (!context.HasNodeInventory)

@@ -20,6 +20,8 @@ public sealed class RolloutCapacityRule : Rule
         "The extra pods of a Deployment rollout do not fit the allocatable resources of the nodes they can land on, or the namespace's ResourceQuota, so the rollout stalls with pods Pending.",
         "Lower maxSurge (use maxUnavailable instead), lower the pods' requests, add node capacity, or raise the ResourceQuota to leave room for the surge.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Node", "ResourceQuota", "HorizontalPodAutoscaler", "PriorityClass", "LimitRange");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var inventory = context.Nodes;

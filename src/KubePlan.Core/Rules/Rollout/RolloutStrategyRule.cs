@@ -16,6 +16,8 @@ public sealed class RolloutStrategyRule : Rule
         "An update strategy the API server rejects: malformed or out-of-range maxSurge, maxUnavailable or partition, a rollingUpdate block with the wrong type, or an unknown type.",
         "Use an integer or a percentage such as 25% for maxSurge and maxUnavailable, keep at least one of them above zero, and give rollingUpdate only with type RollingUpdate.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var manifest in context.Manifests.All)

@@ -18,6 +18,8 @@ public sealed class DaemonSetNodeGapRule : Rule
         "With a node inventory, a DaemonSet that will not run on some nodes because of a taint it does not tolerate, its nodeSelector, node affinity or nodeName.",
         "Add tolerations for the taints of the nodes it should cover, or relax its nodeSelector or node affinity; leave it as is when skipping those nodes is intended.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Node");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         if (!context.HasNodeInventory)

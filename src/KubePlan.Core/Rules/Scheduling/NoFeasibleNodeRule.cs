@@ -18,6 +18,8 @@ public sealed class NoFeasibleNodeRule : Rule
         "With a node inventory, a pod template that fits no node because of taints, nodeSelector, required node affinity or nodeName.",
         "Tolerate the nodes' taints or relax nodeSelector, node affinity or nodeName so that at least one node accepts the pod.");
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Node");
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         if (!context.HasNodeInventory)

@@ -14,6 +14,8 @@ public sealed class TolerationInvalidRule : Rule
         "A toleration that the API server rejects: a value with Exists, an unknown operator or effect, tolerationSeconds without NoExecute, or an invalid key or value.",
         "Write tolerations as key, operator (Equal or Exists), value (only with Equal) and effect (NoSchedule, PreferNoSchedule or NoExecute).");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var manifest in context.Manifests.All)

@@ -13,6 +13,8 @@ public sealed class ApiDeprecatedRule : Rule
         "A group/version/kind that the target Kubernetes version still serves but has deprecated.",
         "Move the object to the replacement apiVersion before the version that removes it.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var target = context.Options.KubernetesVersion;

@@ -13,6 +13,8 @@ public sealed class ApiRemovedRule : Rule
         "A group/version/kind that the target Kubernetes version no longer serves.",
         "Move the object to the replacement apiVersion and adjust the fields that changed with it (see the deprecated API migration guide).");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var target = context.Options.KubernetesVersion;

@@ -15,32 +15,70 @@ public sealed class CustomResourceSchemas
 
     public CustomResourceSchemas(ManifestSet set)
     {
-        foreach (var crd in set.OfKind("apiextensions.k8s.io", "CustomResourceDefinition"))
+        // Released CRDs too, in input order (a later definition of a version wins, as before): their schemas were compiled before their trees went.
+        foreach (var crd in set.WithReleased.Where(m => m.IsKind("apiextensions.k8s.io", "CustomResourceDefinition")))
         {
-            var group = crd.At("spec", "group")?.String;
-            var kind = crd.At("spec", "names", "kind")?.String;
-            if (group is null || kind is null)
+            foreach (var (key, entry) in Compiled.TryGetValue(crd, out var compiled) ? compiled : Read(crd, crd))
             {
-                continue;
-            }
-
-            // apiextensions v1beta1 had one schema for all versions under spec.validation.
-            var shared = crd.At("spec", "validation", "openAPIV3Schema");
-            foreach (var version in crd.At("spec", "versions")?.Items() ?? [])
-            {
-                var name = version.Get("name")?.String;
-                var schema = version.At("schema", "openAPIV3Schema") ?? shared;
-                if (name is not null)
-                {
-                    _schemas[(group, name, kind)] = new Entry(crd, schema);
-                }
-            }
-
-            if (crd.At("spec", "version")?.String is { } single && !_schemas.ContainsKey((group, single, kind)))
-            {
-                _schemas[(group, single, kind)] = new Entry(crd, shared);
+                _schemas[key] = entry;
             }
         }
+    }
+
+    /// <summary>The schemas compiled from released CRDs, found by their skeletons.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Manifest, List<((string, string, string), Entry)>> Compiled = [];
+
+    /// <summary>
+    /// Compiles the schemas of a CRD whose tree is about to be released, and keeps them with its skeleton
+    /// (<see cref="ManifestSkeleton"/>), which stands for it from now on.
+    /// </summary>
+    internal static void Release(Manifest crd, Manifest skeleton)
+    {
+        if (!crd.IsKind("apiextensions.k8s.io", "CustomResourceDefinition"))
+        {
+            return;
+        }
+
+        var entries = Read(crd, skeleton);
+        foreach (var (_, entry) in entries)
+        {
+            entry.Compile();
+        }
+
+        Compiled.AddOrUpdate(skeleton, entries);
+    }
+
+    /// <summary>The versions a CRD defines, each with its schema node; the entries name <paramref name="owner"/> as their CRD.</summary>
+    private static List<((string, string, string), Entry)> Read(Manifest crd, Manifest owner)
+    {
+        var found = new List<((string, string, string), Entry)>();
+        var group = crd.At("spec", "group")?.String;
+        var kind = crd.At("spec", "names", "kind")?.String;
+        if (group is null || kind is null)
+        {
+            return found;
+        }
+
+        // apiextensions v1beta1 had one schema for all versions under spec.validation.
+        var shared = crd.At("spec", "validation", "openAPIV3Schema");
+        var versions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in crd.At("spec", "versions")?.Items() ?? [])
+        {
+            var name = version.Get("name")?.String;
+            var schema = version.At("schema", "openAPIV3Schema") ?? shared;
+            if (name is not null)
+            {
+                found.Add(((group, name, kind), new Entry(owner, schema)));
+                versions.Add(name);
+            }
+        }
+
+        if (crd.At("spec", "version")?.String is { } single && !versions.Contains(single))
+        {
+            found.Add(((group, single, kind), new Entry(owner, shared)));
+        }
+
+        return found;
     }
 
     /// <summary>The CRD that defines the manifest's group, version and kind, if the input holds one.</summary>
@@ -51,25 +89,56 @@ public sealed class CustomResourceSchemas
         _schemas.Keys.Where(k => k.Group == group && k.Kind == kind).Select(k => k.Version).Order(StringComparer.Ordinal);
 
     /// <summary>A CRD version: its schema, compiled on first use (null when the CRD gives none).</summary>
-    public sealed class Entry(Manifest crd, Located? schema)
+    public sealed class Entry
     {
-        private readonly Lazy<(CustomResourceSchema? Schema, string? Error)> _compiled = new(() =>
+        private readonly Lock _lock = new();
+        private Located? _schemaNode;
+        private (CustomResourceSchema? Schema, string? Error)? _compiled;
+
+        public Entry(Manifest crd, Located? schema)
         {
-            if (schema is null)
+            Crd = crd;
+            _schemaNode = schema;
+        }
+
+        public Manifest Crd { get; }
+
+        /// <summary>Where the schema is: kept only while it is not compiled, or when it cannot be (the finding points at it).</summary>
+        public Located? SchemaNode
+        {
+            get
             {
-                return (null, null);
+                lock (_lock)
+                {
+                    return _schemaNode;
+                }
             }
+        }
 
-            return CustomResourceSchema.TryCreate(schema.Value.Node, out var compiled, out var error)
-                ? (compiled, null) : (null, error);
-        });
+        public CustomResourceSchema? Schema => Compile().Schema;
 
-        public Manifest Crd { get; } = crd;
+        public string? Error => Compile().Error;
 
-        public Located? SchemaNode { get; } = schema;
+        /// <summary>Compiles the schema once; after that the schema's tree is not held unless it has an error to point at.</summary>
+        internal (CustomResourceSchema? Schema, string? Error) Compile()
+        {
+            lock (_lock)
+            {
+                if (_compiled is { } done)
+                {
+                    return done;
+                }
 
-        public CustomResourceSchema? Schema => _compiled.Value.Schema;
+                var result = _schemaNode is not { } node ? (null, null)
+                    : CustomResourceSchema.TryCreate(node.Node, out var compiled, out var error) ? (compiled, null) : ((CustomResourceSchema?)null, error);
+                _compiled = result;
+                if (result.Item2 is null)
+                {
+                    _schemaNode = null;
+                }
 
-        public string? Error => _compiled.Value.Error;
+                return result;
+            }
+        }
     }
 }

@@ -18,9 +18,12 @@ public sealed class SchemaRule : Rule
         "A field the Kubernetes API rejects: wrong type, unknown field, missing required field, invalid value.",
         "Correct the field as the message says; the API reference for the kind lists every allowed field and type.");
 
+    /// <summary>Each object alone, except those without a built-in schema: a CustomResourceDefinition later in the input may define them.</summary>
+    public override RuleReads Reads { get; } = RuleReads.EachObjectAndLater(m => !HasBuiltInSchema(m));
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var crds = CustomResourceSchemas.For(context.Manifests);
+        var crds = context.CustomResources;
         var targets = context.Manifests.All.Where(m => m.ApiVersion is not null && m.Kind is not null).ToList();
 
         // Loading a kind's schema costs tens of milliseconds, validating microseconds: load them
@@ -34,6 +37,10 @@ public sealed class SchemaRule : Rule
         Parallel.For(0, targets.Count, i => results[i] = Validate(targets[i], crds, context.Options).ToList());
         return results.SelectMany(r => r);
     }
+
+    /// <summary>Whether the object's schema (or its lack of one) is known without the rest of the input: a built-in kind, or no kind at all.</summary>
+    internal static bool HasBuiltInSchema(Manifest m) =>
+        m.ApiVersion is null || m.Kind is null || KubernetesSchemas.Default.TryGet(m.ApiVersion, m.Kind, out _);
 
     private IEnumerable<Diagnostic> Validate(Manifest m, CustomResourceSchemas crds, LintOptions options)
     {

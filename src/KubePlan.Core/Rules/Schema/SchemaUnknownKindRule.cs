@@ -18,9 +18,12 @@ public sealed class SchemaUnknownKindRule : Rule
         "A kind with no schema to validate against: not built into Kubernetes and not defined by a CustomResourceDefinition in the input.",
         "Add the CustomResourceDefinition to the input, or check the kind and apiVersion for typos.");
 
+    /// <summary>Only objects without a built-in schema can be reported, and only once every CustomResourceDefinition of the input is known.</summary>
+    public override RuleReads Reads { get; } = RuleReads.EachObjectAndLater(m => !SchemaRule.HasBuiltInSchema(m));
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
-        var crds = CustomResourceSchemas.For(context.Manifests);
+        var crds = context.CustomResources;
         foreach (var m in context.Manifests.All)
         {
             // The schema rule has looked each object's schema up already (the schema set keeps what it

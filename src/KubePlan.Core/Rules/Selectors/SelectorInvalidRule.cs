@@ -18,6 +18,8 @@ public sealed class SelectorInvalidRule : Rule
         "A label or node selector that the API server rejects: unknown operator, missing or extra values, invalid keys or values.",
         "Use In/NotIn with values, Exists/DoesNotExist without values, and valid label keys and values.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var manifest in context.Manifests.All)

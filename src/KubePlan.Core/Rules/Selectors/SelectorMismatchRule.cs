@@ -18,6 +18,8 @@ public sealed class SelectorMismatchRule : Rule
         "A workload whose selector is missing, empty, or does not select the labels of its own pod template.",
         "Make spec.selector select the pod template's labels, e.g. matchLabels with the same key and value as spec.template.metadata.labels.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         var set = context.Manifests;

@@ -21,6 +21,8 @@ public sealed partial class SelectorOverlapRule : Rule
     /// <summary>How many other controllers a finding names before it says "and N more".</summary>
     private const int NamedOthers = 5;
 
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd();
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         // Each object once (a second definition is manifest-structure's finding, not an overlap), and

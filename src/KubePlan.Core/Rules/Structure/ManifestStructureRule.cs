@@ -25,6 +25,8 @@ public sealed class ManifestStructureRule : Rule
         "A document that is not a valid Kubernetes object envelope: apiVersion, kind, metadata, names, labels, annotations.",
         "Give every object apiVersion, kind and metadata.name, with a name, labels and annotations in the forms Kubernetes accepts.");
 
+    public override RuleReads Reads { get; } = RuleReads.EachObject;
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
         foreach (var problem in context.Input.Problems.Where(p => p.Kind == InputProblemKind.Structure))

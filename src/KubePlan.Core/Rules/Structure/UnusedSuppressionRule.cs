@@ -22,6 +22,8 @@ public sealed class UnusedSuppressionRule : Rule
     };
 
     /// <summary>Nothing: the suppression step reports unused suppressions once every rule has run.</summary>
+    public override RuleReads Reads { get; } = RuleReads.Kinds();
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context) => [];
 
     internal static Diagnostic Unused(Suppression s) =>

@@ -17,6 +17,8 @@ public sealed class YamlNestingLimitRule : Rule
         "A document nested deeper than the 500 levels KubePlan analyses; Kubernetes reads it, but KubePlan does not check it.",
         "Flatten the document; no built-in Kubernetes object nests anywhere near this deep, so the depth is usually a generation mistake.");
 
+    public override RuleReads Reads { get; } = RuleReads.Kinds();
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context) =>
         context.Input.Problems
             .Where(p => p.Kind == InputProblemKind.NestingLimit)

@@ -16,6 +16,8 @@ public sealed class YamlSyntaxRule : Rule
         "YAML that cannot be parsed, or that Kubernetes' strict decoder rejects.",
         "Fix the YAML at the reported position; the message says what the parser expected.");
 
+    public override RuleReads Reads { get; } = RuleReads.Kinds();
+
     public override IEnumerable<Diagnostic> Check(AnalysisContext context) =>
         context.Input.Problems
             .Where(p => p.Kind is InputProblemKind.Syntax or InputProblemKind.Encoding)
