@@ -147,7 +147,8 @@ public sealed class ManifestLoader
         }
     }
 
-    private LoadResult LoadFile(string path, Func<LoadResult, LoadResult> eachPiece)
+    /// <param name="pieceLength">How large the pieces of a large file are (smaller in tests).</param>
+    internal LoadResult LoadFile(string path, Func<LoadResult, LoadResult> eachPiece, int pieceLength = DefaultPieceLength)
     {
         byte[] bytes;
         DateTime written;
@@ -159,14 +160,19 @@ public sealed class ManifestLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var result = new LoadResult();
-            var file = new SourceFile(DisplayPath(path), string.Empty);
-            result.Files.Add(file);
-            result.Problems.Add(new InputProblem(file, new SourcePosition(1, 1), InputProblemKind.Syntax, "the file cannot be read: " + e.Message, "Check that the file exists and is readable."));
-            return result;
+            return CannotRead(DisplayPath(path), e);
         }
 
-        return LoadBytes(DisplayPath(path), bytes, DefaultPieceLength, eachPiece, (path, bytes.LongLength, written));
+        return LoadBytes(DisplayPath(path), bytes, pieceLength, eachPiece, (path, bytes.LongLength, written));
+    }
+
+    private static LoadResult CannotRead(string displayPath, Exception e)
+    {
+        var result = new LoadResult();
+        var file = new SourceFile(displayPath, string.Empty);
+        result.Files.Add(file);
+        result.Problems.Add(new InputProblem(file, new SourcePosition(1, 1), InputProblemKind.Syntax, "the file cannot be read: " + e.Message, "Check that the file exists and is readable."));
+        return result;
     }
 
     /// <summary>Invalid UTF-8 sequences reported one by one up to this many per file; the last one counts the rest.</summary>
@@ -191,9 +197,39 @@ public sealed class ManifestLoader
         if (bytes.Length - bom >= 2 * pieceLength && !JsonStreamReader.MayBeJsonStream(bytes.AsSpan(bom)) && System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(bom)))
         {
             var utf8 = new SourceFile(displayPath, bytes, bom, disk);
-            if (ReadInParallel(bytes, bom, pieceLength, piece => eachPiece(Collect(utf8, piece))) is { } read)
+            if (FindCuts(bytes.AsSpan(bom), pieceLength) is not { } cuts)
             {
-                return read;
+                // Nothing to read in pieces.
+            }
+            else if (disk is not { } onDisk)
+            {
+                if (ReadPieces(cuts, bytes.Length - bom, (from, to, firstLine) => Decode(bytes, bom + from, to - from, firstLine), piece => eachPiece(Collect(utf8, piece))) is { } read)
+                {
+                    return read;
+                }
+            }
+            else
+            {
+                // A large file from disk is not held while it is read: each piece is read from the file again when its turn
+                // comes, so the whole never sits beside the trees read from it. The file keeps its suppression comments, and
+                // any other line is read again when asked for (the file is gone from memory, see SourceFile.ReleaseText).
+                var length = bytes.Length - bom;
+                utf8.ReleaseText(Suppressions.Suppression.CommentMarker);
+                bytes = [];
+                if (ReadPiecesFromDisk(onDisk, bom, cuts, length, piece => eachPiece(Collect(utf8, piece))) is { } read)
+                {
+                    return read;
+                }
+
+                try
+                {
+                    bytes = File.ReadAllBytes(onDisk.Path);
+                    disk = (onDisk.Path, bytes.LongLength, File.GetLastWriteTimeUtc(onDisk.Path));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    return CannotRead(displayPath, e);
+                }
             }
 
             // What stopped the pieces (a problem, a directive, unusual line breaks) stops them in the text too: read it whole.
@@ -295,12 +331,12 @@ public sealed class ManifestLoader
     }
 
     /// <summary>
-    /// <see cref="ReadInParallel(string, int)"/> for valid UTF-8 bytes from <paramref name="start"/> on: the same cuts, found
-    /// in the bytes, and each piece decoded only when it is read. Cutting at line starts keeps every line and column.
+    /// Where to cut valid UTF-8 bytes into pieces for <see cref="ReadPieces"/>: the cuts of <see cref="ReadInParallel(string, int, Func{YamlReadResult, LoadResult})"/>,
+    /// found in the bytes (offsets in bytes, each piece decoded only when it is read). Cutting at line starts keeps every line and
+    /// column. Null when the bytes cannot be read in pieces.
     /// </summary>
-    private static LoadResult? ReadInParallel(byte[] bytes, int start, int pieceLength, Func<YamlReadResult, LoadResult> collect)
+    private static List<(int Offset, int Line)>? FindCuts(ReadOnlySpan<byte> utf8, int pieceLength)
     {
-        var utf8 = bytes.AsSpan(start);
         // The UTF-8 forms of '\r', U+0085, U+2028 and U+2029: line breaks for YAML that the cuts do not count.
         if (utf8.IndexOf((byte)'\r') >= 0 || utf8.IndexOf([(byte)0xC2, (byte)0x85]) >= 0
             || utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA8]) >= 0 || utf8.IndexOf([(byte)0xE2, (byte)0x80, (byte)0xA9]) >= 0
@@ -322,16 +358,48 @@ public sealed class ManifestLoader
             }
         }
 
-        if (cuts.Count < 2)
+        return cuts.Count < 2 ? null : cuts;
+    }
+
+    /// <summary>Reads one piece of UTF-8 bytes, decoded on its own.</summary>
+    private static YamlReadResult Decode(ReadOnlySpan<byte> bytes, int from, int length, int firstLine)
+    {
+        var piece = Encoding.UTF8.GetString(bytes.Slice(from, length));
+        return YamlStreamReader.Read(piece, 0, piece.Length, firstLine);
+    }
+
+    /// <summary>
+    /// <see cref="ReadPieces"/> over a file on disk, each piece read from it when its turn comes; null when a piece has a
+    /// problem, or when the file is no longer the one whose cuts were found (its length or time of last change differ).
+    /// </summary>
+    private static LoadResult? ReadPiecesFromDisk((string Path, long Length, DateTime Written) disk, int start, List<(int Offset, int Line)> cuts, int length, Func<YamlReadResult, LoadResult> collect)
+    {
+        try
+        {
+            using var handle = File.OpenHandle(disk.Path);
+            if (RandomAccess.GetLength(handle) != disk.Length || File.GetLastWriteTimeUtc(disk.Path) != disk.Written)
+            {
+                return null;
+            }
+
+            var changed = false;
+            var read = ReadPieces(cuts, length, (from, to, firstLine) =>
+            {
+                var bytes = new byte[to - from];
+                if (RandomAccess.Read(handle, bytes, start + from) != bytes.Length)
+                {
+                    changed = true; // shorter than when the cuts were found: read the whole again
+                    return new YamlReadResult([], [], 1);
+                }
+
+                return Decode(bytes, 0, bytes.Length, firstLine);
+            }, collect);
+            return changed ? null : read;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-
-        return ReadPieces(cuts, utf8.Length, (from, to, firstLine) =>
-        {
-            var piece = Encoding.UTF8.GetString(bytes, start + from, to - from);
-            return YamlStreamReader.Read(piece, 0, piece.Length, firstLine);
-        }, collect);
     }
 
     /// <summary>

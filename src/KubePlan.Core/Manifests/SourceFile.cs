@@ -109,12 +109,15 @@ public sealed class SourceFile
         if (_text is null && utf8 is null)
         {
             // Only the lines a report or a rule asks for are read again, each on its own, through an index built once.
-            if (_lineStarts is null)
+            if (_lineStarts is null && LineStartsOnDisk() is { } found)
             {
-                return Reread() is { } whole ? Keep(whole).Line(line) : null;
+                lock (_lock)
+                {
+                    _lineStarts ??= found;
+                }
             }
 
-            return ReadLine(line);
+            return _lineStarts is null ? null : ReadLine(line);
         }
 
         var starts = _lineStarts ??= _text is not null ? LineStarts(_text.AsSpan()) : LineStarts(utf8.AsSpan(_utf8Start));
@@ -172,16 +175,46 @@ public sealed class SourceFile
 
     private int Length => _text?.Length ?? _utf8!.Length - _utf8Start;
 
-    /// <summary>Takes the line index from a fresh read of the released file, and returns that read to answer from.</summary>
-    private SourceFile Keep(SourceFile whole)
+    /// <summary>The line index of a released file, read from disk in small blocks (the whole is not held); null when it has changed.</summary>
+    private int[]? LineStartsOnDisk()
     {
-        var starts = LineStarts(whole._utf8.AsSpan(_utf8Start));
-        lock (_lock)
+        var (path, length, written) = _disk!.Value;
+        try
         {
-            _lineStarts ??= starts;
-        }
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+            if (stream.Length != length || File.GetLastWriteTimeUtc(path) != written)
+            {
+                return null;
+            }
 
-        return whole;
+            var starts = new List<int> { 0 };
+            var block = new byte[1 << 16];
+            long offset = 0;
+            int read;
+            while ((read = stream.Read(block)) > 0)
+            {
+                var span = block.AsSpan(0, read);
+                for (var at = span.IndexOf((byte)'\n'); at >= 0; at = span.IndexOf((byte)'\n'))
+                {
+                    var next = offset + at + 1 - _utf8Start;
+                    if (next > 0)
+                    {
+                        starts.Add((int)next);
+                    }
+
+                    offset += at + 1;
+                    span = span[(at + 1)..];
+                }
+
+                offset += span.Length;
+            }
+
+            return offset == length ? [.. starts] : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A line of a released file, read from disk through the line index; null when out of range or the file has changed.</summary>

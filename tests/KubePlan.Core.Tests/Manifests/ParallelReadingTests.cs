@@ -77,6 +77,42 @@ public class ParallelReadingTests
         Assert.Equal(whole.Files[0].Line(7), pieces.Files[0].Line(7));
     }
 
+    /// <summary>
+    /// A large file on disk is not held while it is read: each piece is read from the file when its turn comes, and the
+    /// lines of code frames later. The same as reading the decoded text whole.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ByteStreams))]
+    public void LoadFile_InPiecesFromDisk_IsTheSameAsWhole(string stream, int pieceLength)
+    {
+        var text = stream switch
+        {
+            "non-ascii" => NonAscii(),
+            "bom" => "\uFEFF" + NonAscii(),
+            "nbsp-separator" => NonAscii().Replace("---\n", "---\u00A0\n", StringComparison.Ordinal),
+            _ => Text(stream),
+        } + "# kubeplan:ignore schema\n";
+        var path = Path.Combine(Path.GetTempPath(), $"kubeplan-{Guid.NewGuid():N}.yaml");
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(text));
+        try
+        {
+            var loader = new ManifestLoader();
+            var whole = loader.LoadText(ManifestLoader.DisplayPath(path), text.TrimStart('\uFEFF'), int.MaxValue / 2);
+            var pieces = loader.LoadFile(path, piece => piece, pieceLength);
+            Assert.True(whole.Manifests.Count > 3);
+            Assert.Equal(stream is not ("broken" or "directive" or "crlf"), pieces.Files[0].IsReleased);
+            Assert.Equal(Dump(whole), Dump(pieces));
+            Assert.Equal(Report(whole), Report(pieces));
+            var lines = text.Split('\n').Length;
+            Assert.Equal(Enumerable.Range(0, lines + 2).Select(whole.Files[0].Line), Enumerable.Range(0, lines + 2).Select(pieces.Files[0].Line));
+            Assert.Equal(whole.Files[0].LinesContaining("kubeplan:ignore"), pieces.Files[0].LinesContaining("kubeplan:ignore"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static string NonAscii() => string.Concat(Enumerable.Range(0, 40).Select(i =>
         $"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: café-{i}\n  annotations:\n    note: \"naïve — ünïcode ✓ {i}\"\ndata:\n  κλειδί: \"τιμή {i}\"\n  emoji: \"😀 {i}\"\n  port: {i}\n"));
 
