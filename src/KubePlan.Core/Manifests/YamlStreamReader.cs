@@ -65,7 +65,7 @@ public static partial class YamlStreamReader
                 continue;
             }
 
-            broken += ReadPart(text.Substring(part.Offset, part.Length), lineOffset, documents, problems, strings);
+            broken += ReadPart(new PartText(text, part.Offset, part.Length), lineOffset, documents, problems, strings);
         }
 
         return new YamlReadResult(documents, problems, broken);
@@ -96,7 +96,7 @@ public static partial class YamlStreamReader
     /// any position that matters and read again; where yaml.v2 refuses what YamlDotNet accepts, the
     /// first such position fails the document.
     /// </summary>
-    private static int ReadPart(string part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings)
+    private static int ReadPart(PartText part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings)
     {
         if (part.Length == 0)
         {
@@ -104,17 +104,18 @@ public static partial class YamlStreamReader
         }
 
         var guard = FirstViolation(part);
-        var text = part;
         var shifts = new List<(int Line, int Column)>();
-        var attempt = new DocumentBuilder(text, lineOffset, guard, shifts, strings).Run();
+        var attempt = new DocumentBuilder(part, lineOffset, guard, shifts, strings).Run();
+        string? text = null;
         for (var repair = 0; repair < MaxRepairs && attempt.Failure is { } failure; repair++)
         {
+            text ??= part.ToString();
             if (Repair(text, attempt, shifts) is not { } repaired)
             {
                 break;
             }
 
-            var retry = new DocumentBuilder(repaired.Text, lineOffset, guard, repaired.Shifts, strings).Run();
+            var retry = new DocumentBuilder(new PartText(repaired.Text, 0, repaired.Text.Length), lineOffset, guard, repaired.Shifts, strings).Run();
             if (attempt.SplitIndex is null && retry.Failure is { } later && !IsAfter(later.Position, failure.Position))
             {
                 break;
@@ -142,10 +143,43 @@ public static partial class YamlStreamReader
 
     private static bool IsAfter(SourcePosition a, SourcePosition b) => a.Line > b.Line || (a.Line == b.Line && a.Column > b.Column);
 
-    private static KubectlYaml.Violation? FirstViolation(string part)
+    private static KubectlYaml.Violation? FirstViolation(PartText part)
     {
-        KubectlYaml.Violation?[] found = [KubectlYaml.FindForbiddenCharacter(part), KubectlYaml.FindLeadingDocumentEnd(part), KubectlYaml.FindRefusedTab(part)];
+        var span = part.Span;
+        KubectlYaml.Violation?[] found = [KubectlYaml.FindForbiddenCharacter(span), KubectlYaml.FindLeadingDocumentEnd(span), span.Contains('\t') ? KubectlYaml.FindRefusedTab(part.ToString()) : null];
         return found.Where(v => v is not null).MinBy(v => v!.Index);
+    }
+
+    /// <summary>
+    /// A part of the text read: the characters <see cref="Offset"/> to <see cref="Offset"/> + <see cref="Length"/>
+    /// of <see cref="Source"/>. Parts are read where they lie, not copied out (a copy of every part is a copy of the input).
+    /// </summary>
+    private readonly record struct PartText(string Source, int Offset, int Length)
+    {
+        public ReadOnlySpan<char> Span => Source.AsSpan(Offset, Length);
+
+        public override string ToString() => Source.Substring(Offset, Length);
+    }
+
+    /// <summary>Reads a <see cref="PartText"/> as <see cref="StringReader"/> reads a string.</summary>
+    private sealed class SliceReader(PartText part) : TextReader
+    {
+        private readonly int _end = part.Offset + part.Length;
+        private int _position = part.Offset;
+
+        public override int Peek() => _position < _end ? part.Source[_position] : -1;
+
+        public override int Read() => _position < _end ? part.Source[_position++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            var count = Math.Min(buffer.Length, _end - _position);
+            part.Source.AsSpan(_position, count).CopyTo(buffer);
+            _position += count;
+            return count;
+        }
     }
 
     /// <summary>A repaired text for a failure that yaml.v2 would not have, or null when there is none.</summary>
@@ -235,9 +269,13 @@ public static partial class YamlStreamReader
     /// <summary>Scalars this short are kept once per piece read: keys and enum-like values repeat in every document.</summary>
     private const int SharedStringLength = 48;
 
-    private sealed class DocumentBuilder(string text, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
+    private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
-        private readonly YamlEventParser _parser = new(new KubectlTagScanner(new Scanner(new StringReader(text), skipComments: true)));
+        private readonly YamlEventParser _parser = new(new KubectlTagScanner(new Scanner(new SliceReader(part), skipComments: true)));
+        private string? _text;
+
+        /// <summary>The part as a string of its own, made only when a problem or a rare construct needs it.</summary>
+        private string Text => _text ??= part.ToString();
         private readonly Dictionary<string, (YNode Node, long Weight)> _anchors = new(StringComparer.Ordinal);
         private readonly List<(SourcePosition Start, YNode? Root)> _documents = [];
         private readonly List<YamlProblem> _problems = [];
@@ -254,7 +292,7 @@ public static partial class YamlStreamReader
         /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
         public PartResult Run()
         {
-            WorkCounter.Parsed(text.Length);
+            WorkCounter.Parsed(part.Length);
             try
             {
                 Expect<StreamStart>();
@@ -291,7 +329,7 @@ public static partial class YamlStreamReader
                 // Kubernetes, which kubectl does not mention. KubePlan reports it, as a document of its
                 // own that is lost, so the count still matches what the file holds. yaml.v2 does scan
                 // on to the next token, though, unless a ... marker ends the document.
-                var (ignored, markerEnd) = FindIgnoredContent(text, (int)Math.Min(rootEnd, text.Length));
+                var (ignored, markerEnd) = FindIgnoredContent(part.Span, (int)Math.Min(rootEnd, part.Length));
                 if (guard is not null && _guardIndex < (markerEnd ?? long.MaxValue))
                 {
                     return Result(GuardProblem());
@@ -302,7 +340,7 @@ public static partial class YamlStreamReader
                 {
                     // After a ... marker the content is a document of its own (YAML's grammar), lost;
                     // without one it is the rest of this document, which yaml.v2 ended early.
-                    var (line, column) = LineAndColumn(text, at);
+                    var (line, column) = LineAndColumn(Text, at);
                     var problem = new YamlProblem(Position(line, column),
                         "Kubernetes ignores everything from here to the next --- line: it reads only the first document of each part between two --- lines, and this comes after "
                         + (markerEnd is null ? "that document's end (a line indented less than the document's first line, or more text after a complete value)" : "that document and its ... end marker"),
@@ -327,7 +365,7 @@ public static partial class YamlStreamReader
                 }
 
                 var position = mark.Line > 0 ? Position(mark) : _lastPosition;
-                if (e.Message.Contains("invalid tab", StringComparison.Ordinal) && FindIndentingTab(text, (int)mark.Line) is { } tab)
+                if (e.Message.Contains("invalid tab", StringComparison.Ordinal) && FindIndentingTab(Text, (int)mark.Line) is { } tab)
                 {
                     position = new SourcePosition(tab.Line + lineOffset, tab.Column);
                 }
@@ -370,7 +408,7 @@ public static partial class YamlStreamReader
 
         private YamlProblem GuardProblem()
         {
-            var (line, column) = LineAndColumn(text, (int)Math.Min(_guardIndex, text.Length));
+            var (line, column) = LineAndColumn(Text, (int)Math.Min(_guardIndex, Text.Length));
             return new YamlProblem(Position(line, column), guard!.Message, guard.Hint, Fatal: true);
         }
 
@@ -610,42 +648,42 @@ public static partial class YamlStreamReader
         /// <summary>The ':' right before an event with only spaces between (YamlDotNet places an empty key after its ':').</summary>
         private SourcePosition? ColonJustBefore(ParsingEvent? at)
         {
-            if (at is null || text.Length == 0)
+            if (at is null || Text.Length == 0)
             {
                 return null;
             }
 
-            var from = (int)Math.Min(at.Start.Index, text.Length) - 1;
+            var from = (int)Math.Min(at.Start.Index, Text.Length) - 1;
             var colon = from;
-            while (colon >= 0 && text[colon] == ' ')
+            while (colon >= 0 && Text[colon] == ' ')
             {
                 colon--;
             }
 
-            if (colon < 0 || text[colon] != ':')
+            if (colon < 0 || Text[colon] != ':')
             {
                 return null;
             }
 
-            var (line, column) = LineAndColumn(text, colon);
+            var (line, column) = LineAndColumn(Text, colon);
             return Position(line, column);
         }
 
         /// <summary>The position of the ':' between a missing key and its value, if it can be found.</summary>
         private SourcePosition? ColonBefore(ParsingEvent? value, ParsingEvent? key)
         {
-            if (value is null || key is null || text.Length == 0)
+            if (value is null || key is null || Text.Length == 0)
             {
                 return null;
             }
 
-            var colon = text.LastIndexOf(':', (int)Math.Min(value.Start.Index, text.Length - 1));
+            var colon = Text.LastIndexOf(':', (int)Math.Min(value.Start.Index, Text.Length - 1));
             if (colon < key.Start.Index)
             {
                 return null;
             }
 
-            var (line, column) = LineAndColumn(text, colon);
+            var (line, column) = LineAndColumn(Text, colon);
             return Position(line, column);
         }
 
@@ -712,7 +750,7 @@ public static partial class YamlStreamReader
         private DocumentRejectedException DepthProblem(ParsingEvent current)
         {
             var at = Position(current.Start);
-            var deepest = MaxDepth + FlowDepthFrom((int)Math.Min(current.Start.Index, text.Length));
+            var deepest = MaxDepth + FlowDepthFrom((int)Math.Min(current.Start.Index, Text.Length));
             return deepest > KubernetesMaxDepth
                 ? new DocumentRejectedException(at, $"the document nests deeper than {KubernetesMaxDepth:N0} levels, which Kubernetes refuses (exceeded max depth of {KubernetesMaxDepth})", "Flatten the structure; no Kubernetes object nests this deep.")
                 : new DocumentRejectedException(at, $"the document nests deeper than {MaxDepth} levels, more than KubePlan analyses: Kubernetes reads up to {KubernetesMaxDepth:N0} levels, but this document is not checked", "Flatten the structure if you can; no built-in Kubernetes object nests this deep.", YamlProblemKind.NestingLimit);
@@ -723,22 +761,22 @@ public static partial class YamlStreamReader
         {
             var depth = 0;
             var deepest = 0;
-            for (var i = start; i < text.Length; i++)
+            for (var i = start; i < Text.Length; i++)
             {
-                switch (text[i])
+                switch (Text[i])
                 {
                     case '"':
-                        for (i++; i < text.Length && text[i] != '"'; i++)
+                        for (i++; i < Text.Length && Text[i] != '"'; i++)
                         {
-                            i += text[i] == '\\' ? 1 : 0;
+                            i += Text[i] == '\\' ? 1 : 0;
                         }
 
                         break;
                     case '\'':
-                        i = text.IndexOf('\'', i + 1) is var close and >= 0 ? close : text.Length;
+                        i = Text.IndexOf('\'', i + 1) is var close and >= 0 ? close : Text.Length;
                         break;
-                    case '#' when i == 0 || char.IsWhiteSpace(text[i - 1]):
-                        i = text.IndexOf('\n', i) is var eol and >= 0 ? eol : text.Length;
+                    case '#' when i == 0 || char.IsWhiteSpace(Text[i - 1]):
+                        i = Text.IndexOf('\n', i) is var eol and >= 0 ? eol : Text.Length;
                         break;
                     case '[' or '{':
                         deepest = Math.Max(deepest, ++depth);
@@ -775,20 +813,20 @@ public static partial class YamlStreamReader
             }
 
             var index = (int)start + 1 + bad;
-            if (bad > 0 && KubectlYaml.EndsAnchorQuietly(name[bad]) && index < text.Length && text[index] == name[bad])
+            if (bad > 0 && KubectlYaml.EndsAnchorQuietly(name[bad]) && index < Text.Length && Text[index] == name[bad])
             {
                 throw new DocumentRejectedException(default, string.Empty, null) { SplitIndex = index };
             }
 
-            var (line, column) = LineAndColumn(text, Math.Min(index, text.Length));
+            var (line, column) = LineAndColumn(Text, Math.Min(index, Text.Length));
             throw new DocumentRejectedException(Position(line, column), $"an anchor or alias name may hold only letters, digits, '-' and '_' for Kubernetes' YAML parser, not '{name[bad]}' (did not find expected alphabetic or numeric character)", "Rename the anchor with letters, digits, '-' and '_' only, and put a space after it.");
         }
 
         /// <summary>Where the '&amp;' of a node's anchor stands: the node's start, or the anchor before a tag or the node.</summary>
         private long FindAnchorStart(NodeEvent node)
         {
-            var from = (int)Math.Min(node.Start.Index + node.Anchor.Value.Length, text.Length - 1);
-            var at = from < 0 ? -1 : text.LastIndexOf("&" + node.Anchor.Value, from, StringComparison.Ordinal);
+            var from = (int)Math.Min(node.Start.Index + node.Anchor.Value.Length, Text.Length - 1);
+            var at = from < 0 ? -1 : Text.LastIndexOf("&" + node.Anchor.Value, from, StringComparison.Ordinal);
             return at < 0 ? node.Start.Index : at;
         }
 
@@ -824,7 +862,7 @@ public static partial class YamlStreamReader
         /// white space, comments, <c>...</c> end markers and directive lines (null when there is none);
         /// and the offset right after the first end marker, if there is one before it.
         /// </summary>
-        private static (int? Offset, int? MarkerEnd) FindIgnoredContent(string source, int from)
+        private static (int? Offset, int? MarkerEnd) FindIgnoredContent(ReadOnlySpan<char> source, int from)
         {
             int? markerEnd = null;
             var i = from;
@@ -838,10 +876,10 @@ public static partial class YamlStreamReader
                 }
                 else if (c == '#' || (lineStart && c == '%'))
                 {
-                    var eol = source.IndexOf('\n', i);
-                    i = eol < 0 ? source.Length : eol;
+                    var eol = source[i..].IndexOf('\n');
+                    i = eol < 0 ? source.Length : i + eol;
                 }
-                else if (lineStart && string.CompareOrdinal(source, i, "...", 0, 3) == 0 && (i + 3 == source.Length || source[i + 3] is ' ' or '\t' or '\r' or '\n'))
+                else if (lineStart && source[i..].StartsWith("...", StringComparison.Ordinal) && (i + 3 == source.Length || source[i + 3] is ' ' or '\t' or '\r' or '\n'))
                 {
                     i += 3;
                     markerEnd ??= i;
