@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs the tool and installs it with `dotnet tool install` into benchmarks/out/tool, as users get
-# it (the ReadyToRun linux-x64 package on this machine). The benchmarks measure this install.
+# it (on this machine the linux-x64 package: the Native AOT kubeplan, with the managed ReadyToRun
+# build beside it for runs with custom rules). The benchmarks measure this install.
 # Usage: benchmarks/install-tool.sh   (prints nothing; the tool is benchmarks/out/tool/kubeplan)
 set -euo pipefail
 cd "$(dirname "$0")/.."

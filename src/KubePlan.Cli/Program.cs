@@ -40,6 +40,10 @@ public static class Program
             console.Error.WriteLine("Run 'kubeplan --help' for usage.");
             return ExitCodes.UsageError;
         }
+        catch (ManagedHandOver.RequiredException)
+        {
+            return ManagedHandOver.Run(args, console);
+        }
         catch (UsageException e)
         {
             console.Error.WriteLine("kubeplan: " + e.Message);

@@ -43,6 +43,12 @@ internal static class CustomRuleOption
             return CustomRuleSet.Empty;
         }
 
+        if (!CustomRuleLoader.IsSupported)
+        {
+            // The Native AOT build cannot compile or load them: the managed build runs the whole command.
+            throw new ManagedHandOver.RequiredException();
+        }
+
         var set = new CustomRuleLoader(CustomRuleLoader.DefaultCacheDirectory()).Load(paths);
         if (!set.Succeeded)
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
@@ -30,6 +31,17 @@ public sealed partial class CustomRuleLoader
     }
 
     public string? CacheDirectory { get; }
+
+    /// <summary>The feature switch that says whether this process can compile and load custom rules.</summary>
+    public const string FeatureSwitch = "KubePlan.CustomRules.IsSupported";
+
+    /// <summary>
+    /// Whether custom rules can be compiled and loaded here: false in the Native AOT build, which can
+    /// neither run Roslyn nor load the assembly it emits (the CLI hands such runs to the managed build).
+    /// A feature switch, so the AOT compiler leaves Roslyn and the loading code out altogether.
+    /// </summary>
+    [FeatureSwitchDefinition(FeatureSwitch)]
+    public static bool IsSupported => !AppContext.TryGetSwitch(FeatureSwitch, out var supported) || supported;
 
     /// <summary>
     /// The cache directory: <c>$KUBEPLAN_CACHE_DIR</c> (empty to turn the cache off), else
@@ -135,6 +147,11 @@ public sealed partial class CustomRuleLoader
     /// <summary>Compiles (or takes from the cache) and loads rules from sources already read.</summary>
     public CustomRuleSet Load(IReadOnlyList<CustomRuleSource> sources)
     {
+        if (!IsSupported)
+        {
+            throw new NotSupportedException("custom rules cannot be compiled or loaded in the Native AOT build");
+        }
+
         if (sources.Count == 0)
         {
             return new CustomRuleSet([], [new CustomRuleError("--rules", 0, 0, CustomRuleError.NoRules, "no .cs files found")], false, TimeSpan.Zero, null);
