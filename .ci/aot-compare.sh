@@ -142,6 +142,21 @@ same lint --config ../.kubeplan.yaml .
 printf 'customRules: [missing]\n' >"$work/repo/.kubeplan.yaml"
 same lint .
 cd "$repo"
+# SIGTERM, as a CI runner's timeout sends it to the tool alone, is passed on to the managed build,
+# which must not be left running: a handed-over run waiting on stdin is stopped by one SIGTERM.
+children_of() { local p; for p in /proc/[0-9]*; do [ "$(awk '{ print $4 }' "$p/stat" 2>/dev/null)" = "$1" ] && echo "${p#/proc/}"; done; true; }
+mkfifo "$work/stdin"
+"$aot" lint - --rules rules/custom/ <"$work/stdin" >/dev/null 2>&1 &
+handing=$!
+exec 8>"$work/stdin"
+child=
+for _ in $(seq 100); do child=$(children_of "$handing" | head -1); [ -n "$child" ] && break; sleep 0.1; done
+[ -n "$child" ] || fail "the hand-over did not start the managed build"
+kill -TERM "$handing"
+set +e; wait "$handing"; set -e
+for _ in $(seq 100); do kill -0 "$child" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$child" 2>/dev/null; then kill -KILL "$child"; fail "after SIGTERM the managed build was left running"; fi
+exec 8>&-
 # And without the .NET host the hand-over fails plainly, exit 2, while other runs need no runtime.
 set +e
 env -i PATH=/nonexistent HOME="$work" DOTNET_ROOT= "$aot" lint examples/web.yaml >/dev/null 2>&1; code=$?

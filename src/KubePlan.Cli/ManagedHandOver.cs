@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using McMaster.Extensions.CommandLineUtils;
 
 namespace KubePlan.Cli;
@@ -39,13 +40,28 @@ internal static class ManagedHandOver
             start.ArgumentList.Add(arg);
         }
 
-        // Ctrl-C reaches both processes; this one waits for the managed build to stop and answers with its exit code.
-        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGINT, context => context.Cancel = true);
         using var child = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        // Ctrl-C reaches both processes (one process group); SIGTERM, as a CI runner's timeout sends it, is sent to
+        // this process alone and is passed on, so the managed build is never left running on its own. Either way
+        // this process waits for the managed build to stop and answers with its exit code.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            if (!OperatingSystem.IsWindows())
+            {
+                _ = Kill(child.Id, SigTerm);
+            }
+        });
         child.WaitForExit();
         return child.ExitCode;
     }
+
+    // Signal numbers are the same on Linux and macOS for SIGTERM.
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     /// <summary>
     /// The <c>dotnet</c> host, looked for as the .NET tooling does: <c>DOTNET_HOST_PATH</c>, then
