@@ -271,7 +271,7 @@ public static partial class YamlStreamReader
 
     private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
-        private readonly YamlEventParser _parser = new(new KubectlTagScanner(new Scanner(new SliceReader(part), skipComments: true)));
+        private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new SliceReader(part), skipComments: true)));
         private string? _text;
 
         /// <summary>The part as a string of its own, made only when a problem or a rare construct needs it.</summary>
