@@ -163,7 +163,7 @@ public sealed class ManifestLoader
             return CannotRead(DisplayPath(path), e);
         }
 
-        return LoadBytes(DisplayPath(path), bytes, pieceLength, eachPiece, (path, bytes.LongLength, written));
+        return LoadBytes(DisplayPath(path), bytes, pieceLength, eachPiece, new DiskFile(path, bytes.LongLength, written));
     }
 
     private static LoadResult CannotRead(string displayPath, Exception e)
@@ -188,7 +188,7 @@ public sealed class ManifestLoader
     /// <summary>Loads bytes, reading a large UTF-8 stream in pieces of about <paramref name="pieceLength"/> bytes in parallel.</summary>
     /// <param name="eachPiece">Called with each piece's result as soon as it is read, when a large file is read in pieces (see <see cref="LoadFiles"/>).</param>
     /// <param name="disk">The file on disk the bytes are, so that its lines can be read again (<see cref="SourceFile.ReleaseText"/>).</param>
-    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null, (string Path, long Length, DateTime Written)? disk = null)
+    internal LoadResult LoadBytes(string displayPath, byte[] bytes, int pieceLength, Func<LoadResult, LoadResult>? eachPiece = null, DiskFile? disk = null)
     {
         eachPiece ??= static piece => piece;
         // A large file of valid UTF-8 is decoded piece by piece as the pieces are read: the decoded text of the
@@ -224,7 +224,7 @@ public sealed class ManifestLoader
                 try
                 {
                     bytes = File.ReadAllBytes(onDisk.Path);
-                    disk = (onDisk.Path, bytes.LongLength, File.GetLastWriteTimeUtc(onDisk.Path));
+                    disk = new DiskFile(onDisk.Path, bytes.LongLength, File.GetLastWriteTimeUtc(onDisk.Path));
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -372,15 +372,16 @@ public sealed class ManifestLoader
     /// <see cref="ReadPieces"/> over a file on disk, each piece read from it when its turn comes; null when a piece has a
     /// problem, or when the file is no longer the one whose cuts were found (its length or time of last change differ).
     /// </summary>
-    private static LoadResult? ReadPiecesFromDisk((string Path, long Length, DateTime Written) disk, int start, List<(int Offset, int Line)> cuts, int length, Func<YamlReadResult, LoadResult> collect)
+    private static LoadResult? ReadPiecesFromDisk(DiskFile disk, int start, List<(int Offset, int Line)> cuts, int length, Func<YamlReadResult, LoadResult> collect)
     {
         try
         {
-            using var handle = File.OpenHandle(disk.Path);
-            if (RandomAccess.GetLength(handle) != disk.Length || File.GetLastWriteTimeUtc(disk.Path) != disk.Written)
+            if (!disk.IsUnchanged())
             {
                 return null;
             }
+
+            using var handle = File.OpenHandle(disk.Path);
 
             var changed = false;
             var read = ReadPieces(cuts, length, (from, to, firstLine) =>

@@ -19,7 +19,7 @@ public sealed class SourceFile
     private int[]? _lineStarts;
 
     /// <summary>Where a file read from disk is, with its length and time of last change when read (null: not from disk).</summary>
-    private readonly (string Path, long Length, DateTime Written)? _disk;
+    private readonly DiskFile? _disk;
 
     /// <summary>Once the bytes are dropped: the marker whose lines were kept, and those lines.</summary>
     private (string Marker, List<(int Line, string Text)> Lines)? _marked;
@@ -32,7 +32,7 @@ public sealed class SourceFile
 
     /// <summary>A file whose text is the UTF-8 bytes from <paramref name="start"/> on (after a byte order mark).</summary>
     /// <param name="disk">The file it was read from on disk, its length and when it was last changed, so that its lines can be read again.</param>
-    internal SourceFile(string path, byte[] utf8, int start, (string Path, long Length, DateTime Written)? disk = null)
+    internal SourceFile(string path, byte[] utf8, int start, DiskFile? disk = null)
     {
         Path = path;
         _utf8 = utf8;
@@ -73,17 +73,16 @@ public sealed class SourceFile
     /// <summary>The file's bytes read again from disk, or null when it is gone or has changed since it was read.</summary>
     private byte[]? ReadAgain()
     {
-        var (path, length, written) = _disk!.Value;
+        var disk = _disk!.Value;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written)
+            if (!disk.IsUnchanged())
             {
                 return null;
             }
 
-            var bytes = File.ReadAllBytes(path);
-            return bytes.Length == length ? bytes : null;
+            var bytes = File.ReadAllBytes(disk.Path);
+            return bytes.Length == disk.Length ? bytes : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -93,7 +92,6 @@ public sealed class SourceFile
 
     /// <summary>A file whose bytes were dropped, as it is on disk again (null: gone or changed).</summary>
     private SourceFile? Reread() => ReadAgain() is { } bytes ? new SourceFile(Path, bytes, _utf8Start) : null;
-
 
     /// <summary>The path as the user gave it (forward slashes), <c>&lt;stdin&gt;</c>, or <c>REV:path</c>.</summary>
     public string Path { get; }
@@ -127,13 +125,8 @@ public sealed class SourceFile
         }
 
         var start = starts[line - 1];
-        if (_text is not null)
-        {
-            return _text.AsSpan(start, (line < starts.Length ? starts[line] - 1 : _text.Length) - start).TrimEnd('\r').ToString();
-        }
-
-        var end = line < starts.Length ? starts[line] - 1 : utf8!.Length - _utf8Start;
-        return Encoding.UTF8.GetString(utf8.AsSpan(_utf8Start + start, end - start).TrimEnd((byte)'\r'));
+        var end = line < starts.Length ? starts[line] - 1 : _text?.Length ?? utf8!.Length - _utf8Start;
+        return Slice(utf8, start, end);
     }
 
     /// <summary>The 1-based numbers and texts (without line breaks) of the lines that contain an ASCII marker, in order.</summary>
@@ -162,7 +155,7 @@ public sealed class SourceFile
 
             line += CountLineBreaks(lineStart, at);
             var lineEnd = IndexOfLineBreak(at);
-            yield return (line, Slice(StartOfLine(at), lineEnd < 0 ? Length : lineEnd));
+            yield return (line, Slice(_utf8, StartOfLine(at), lineEnd < 0 ? Length : lineEnd));
             if (lineEnd < 0)
             {
                 yield break;
@@ -178,14 +171,15 @@ public sealed class SourceFile
     /// <summary>The line index of a released file, read from disk in small blocks (the whole is not held); null when it has changed.</summary>
     private int[]? LineStartsOnDisk()
     {
-        var (path, length, written) = _disk!.Value;
+        var disk = _disk!.Value;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
-            if (stream.Length != length || File.GetLastWriteTimeUtc(path) != written)
+            if (!disk.IsUnchanged())
             {
                 return null;
             }
+
+            using var stream = new FileStream(disk.Path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
 
             var starts = new List<int> { 0 };
             var block = new byte[1 << 16];
@@ -209,7 +203,7 @@ public sealed class SourceFile
                 offset += span.Length;
             }
 
-            return offset == length ? [.. starts] : null;
+            return offset == disk.Length ? [.. starts] : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -221,7 +215,7 @@ public sealed class SourceFile
     private string? ReadLine(int line)
     {
         var starts = _lineStarts!;
-        var (path, length, written) = _disk!.Value;
+        var disk = _disk!.Value;
         if (line < 1 || line > starts.Length)
         {
             return null;
@@ -229,16 +223,15 @@ public sealed class SourceFile
 
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length != length || info.LastWriteTimeUtc != written)
+            if (!disk.IsUnchanged())
             {
                 return null;
             }
 
             var start = starts[line - 1];
-            var end = line < starts.Length ? starts[line] - 1 : (int)(length - _utf8Start);
+            var end = line < starts.Length ? starts[line] - 1 : (int)(disk.Length - _utf8Start);
             var bytes = new byte[end - start];
-            using var handle = File.OpenHandle(path);
+            using var handle = File.OpenHandle(disk.Path);
             var read = RandomAccess.Read(handle, bytes, _utf8Start + start);
             return read == bytes.Length ? Encoding.UTF8.GetString(bytes.AsSpan().TrimEnd((byte)'\r')) : null;
         }
@@ -269,15 +262,18 @@ public sealed class SourceFile
     private int CountLineBreaks(int from, int to) =>
         _text is not null ? _text.AsSpan(from, to - from).Count('\n') : _utf8.AsSpan(_utf8Start + from, to - from).Count((byte)'\n');
 
-    /// <summary>The text between two offsets (characters, or bytes for a UTF-8 file), without a trailing '\r'.</summary>
-    private string Slice(int start, int end)
+    /// <summary>
+    /// The text between two offsets (characters, or bytes for a UTF-8 file), without a trailing '\r'. The bytes are
+    /// given, taken once by the caller: the file may be released meanwhile by the run reading another piece of it.
+    /// </summary>
+    private string Slice(byte[]? utf8, int start, int end)
     {
         if (_text is not null)
         {
             return _text.AsSpan(start, end - start).TrimEnd('\r').ToString();
         }
 
-        var bytes = _utf8.AsSpan(_utf8Start + start, end - start);
+        var bytes = utf8.AsSpan(_utf8Start + start, end - start);
         return Encoding.UTF8.GetString(bytes.TrimEnd((byte)'\r'));
     }
 
