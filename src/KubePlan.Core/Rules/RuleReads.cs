@@ -40,8 +40,9 @@ public sealed class RuleReads
 
     /// <summary>
     /// Across objects: the rule reads the trees of the objects <paramref name="trees"/> picks, and of any
-    /// other object only its identity (kind, name, namespace: <see cref="ManifestSet.Find"/>,
-    /// <see cref="ManifestSet.HoldsKind"/>, <see cref="ManifestSet.Duplicates"/>).
+    /// other object only what its skeleton keeps (<see cref="ManifestSkeleton"/>): its identity (kind, name,
+    /// namespace: <see cref="ManifestSet.Find"/>, <see cref="ManifestSet.HoldsKind"/>, <see cref="ManifestSet.Duplicates"/>),
+    /// and for a ConfigMap or Secret the keys of its data.
     /// </summary>
     public static RuleReads Objects(Func<Manifest, bool> trees) => new(false, trees);
 

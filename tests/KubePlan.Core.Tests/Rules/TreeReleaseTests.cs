@@ -119,6 +119,78 @@ public class TreeReleaseTests
         Assert.Null(skeleton.At("spec"));
     }
 
+    // A ConfigMap and a Secret that a pod references by key: their trees go as they are read, their skeletons keep the keys.
+    private const string ReferencedConfig = """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: web}
+        spec:
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers:
+              - name: web
+                image: web:1.0
+                env:
+                - name: MODE
+                  valueFrom: {configMapKeyRef: {name: web, key: mode}}
+                - name: LEVEL
+                  valueFrom: {configMapKeyRef: {name: web, key: level}}
+                - name: TOKEN
+                  valueFrom: {secretKeyRef: {name: web, key: token}}
+                - name: PASSWORD
+                  valueFrom: {secretKeyRef: {name: web, key: password}}
+        ---
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: web}
+        data:
+          mode: a long configuration file
+        binaryData:
+          blob: AAAA
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: web}
+        stringData:
+          token: abc
+        data:
+          other: AAAA
+        """;
+
+    [Fact]
+    public void ConfigMapAndSecret_AreReleased_TheirSkeletonsKeepTheKeysOfTheirData_NotTheValues()
+    {
+        var loaded = new ManifestLoader().LoadText("app.yaml", ReferencedConfig);
+        var read = Linter.Start(new LintOptions()).Read(loaded);
+
+        Assert.Equal(["ConfigMap", "Secret"], read.Manifests.Where(m => m.IsReleased).Select(m => m.Kind));
+        var configMap = read.Manifests[1];
+        Assert.Equal(["mode"], configMap.At("data")!.Value.Entries().Select(e => e.Pointer.Split('/')[^1]));
+        Assert.Equal(["blob"], configMap.At("binaryData")!.Value.Entries().Select(e => e.Pointer.Split('/')[^1]));
+        Assert.Equal(loaded.Manifests[1].At("data", "mode")!.Value.KeyPosition, configMap.At("data", "mode")!.Value.KeyPosition);
+        Assert.Equal(ScalarKind.Null, Assert.IsType<YScalar>(configMap.At("data", "mode")!.Value.Node).Kind);
+        Assert.Equal(["other"], read.Manifests[2].At("data")!.Value.Entries().Select(e => e.Pointer.Split('/')[^1]));
+        Assert.Equal(["token"], read.Manifests[2].At("stringData")!.Value.Entries().Select(e => e.Pointer.Split('/')[^1]));
+    }
+
+    /// <summary>missing-reference reads a released ConfigMap's and Secret's keys (kubelet: a missing key is CreateContainerConfigError).</summary>
+    [Fact]
+    public void MissingKey_OfReleasedConfigMapAndSecret_IsReportedAsFromTheWholeTree()
+    {
+        var input = new ManifestLoader().LoadText("app.yaml", ReferencedConfig);
+        var options = AllRules();
+
+        var report = Linter.Run(input, options);
+        var missing = report.Diagnostics.Where(d => d.RuleId == RuleIds.MissingReference).Select(d => d.Message).ToList();
+
+        Assert.Equal(2, missing.Count);
+        Assert.Contains(missing, m => m.Contains("ConfigMap \"web\" has no key \"level\" (it has \"blob\", \"mode\")", StringComparison.Ordinal));
+        Assert.Contains(missing, m => m.Contains("Secret \"web\" has no key \"password\" (it has \"other\", \"token\")", StringComparison.Ordinal));
+        Assert.Equal(Describe(KeepingEveryTree(input, options)), Describe(report));
+    }
+
     [Fact]
     public void CustomResourceBeforeItsDefinition_IsCheckedAgainstIt()
     {

@@ -26,7 +26,8 @@ public sealed partial class MissingReferenceRule : Rule
         "A ConfigMap, Secret, PersistentVolumeClaim or ServiceAccount (or a key of one) that a pod template references but that is absent from the input, when the input holds objects of that kind for the namespace.",
         "Add the missing object (or key) to the input, correct the name, or mark the reference optional: true if the pod can start without it.");
 
-    public override RuleReads Reads { get; } = RuleReads.PodsAnd("ConfigMap", "Secret", "Certificate", "SealedSecret", "ExternalSecret");
+    // ConfigMaps and Secrets are read for their identity and the keys of their data, which their skeletons keep (ManifestSkeleton).
+    public override RuleReads Reads { get; } = RuleReads.PodsAnd("Certificate", "SealedSecret", "ExternalSecret");
 
     public override IEnumerable<Diagnostic> Check(AnalysisContext context)
     {
@@ -214,7 +215,7 @@ public sealed partial class MissingReferenceRule : Rule
         public bool Exists(string kind, string name) => kind == "Secret" ? SecretExists(name)
             : Find(kind, name) is not null || (kind == "ConfigMap" && name == "kube-root-ca.crt");
 
-        /// <summary>The keys of a ConfigMap or Secret of the input; null when they cannot be known (a Secret made by another object).</summary>
+        /// <summary>The keys of a ConfigMap or Secret of the input (from its tree or its skeleton); null when they cannot be known (a Secret made by another object).</summary>
         public IReadOnlySet<string>? Keys(string kind, string name)
         {
             if (Find(kind, name) is not { } m)
