@@ -9,12 +9,15 @@ namespace KubePlan.Manifests;
 /// Rules step through many nodes and report few, so the pointer is not built while navigating:
 /// each step records only its parent and its key or index (<see cref="PointerPath"/>), and the
 /// pointer string is made, once, when <see cref="Pointer"/> or <see cref="DottedPath"/> is read.
-/// Two values are equal when they hold the same node and key at the same pointer.
+/// Two values are equal when they hold the same node and key at the same pointer. A string key is held
+/// as its text and position (<see cref="KeyText"/>, <see cref="KeyPosition"/>), as the mapping holds it.
 /// </remarks>
 public readonly record struct Located
 {
     /// <summary>The pointer: null (default value), a string, or a <see cref="PointerPath"/> not yet made into one.</summary>
     private readonly object? _path;
+
+    private readonly KeyRef _key;
 
     public Located(YNode Node, string Pointer, YScalar? Key)
     {
@@ -23,11 +26,11 @@ public readonly record struct Located
         this.Key = Key;
     }
 
-    private Located(YNode node, PointerPath path, YScalar? key)
+    private Located(YNode node, PointerPath path, KeyRef key)
     {
         Node = node;
         _path = path;
-        Key = key;
+        _key = key;
     }
 
     public YNode Node { get; init; }
@@ -39,7 +42,18 @@ public readonly record struct Located
         init => _path = value;
     }
 
-    public YScalar? Key { get; init; }
+    /// <summary>The key as a scalar (made afresh for a string key: prefer <see cref="KeyText"/> and <see cref="HasKey"/>).</summary>
+    public YScalar? Key
+    {
+        get => _key.Scalar;
+        init => _key = value is null ? default : new KeyRef(value);
+    }
+
+    /// <summary>Whether the node is a mapping value, named by a key.</summary>
+    public bool HasKey => _key.Exists;
+
+    /// <summary>The JSON text of the key that names the node (<see cref="YScalar.KeyText"/>), or null.</summary>
+    public string? KeyText => _key.Exists ? _key.Text : null;
 
     public YMapping? Mapping => Node as YMapping;
 
@@ -51,7 +65,7 @@ public readonly record struct Located
     public string? String => Node is YScalar { IsString: true } s ? s.Text : null;
 
     /// <summary>The position of the key when there is one, else of the node.</summary>
-    public SourcePosition KeyPosition => Key?.Start ?? Node.Start;
+    public SourcePosition KeyPosition => _key.Exists ? _key.Start : Node.Start;
 
     /// <summary>The path in dotted form for messages, e.g. <c>spec.template.spec.containers[0].image</c>.</summary>
     public string DottedPath => JsonPointer.ToDotted(Pointer);
@@ -64,18 +78,18 @@ public readonly record struct Located
     }
 
     public bool Equals(Located other) =>
-        ReferenceEquals(Node, other.Node) && ReferenceEquals(Key, other.Key)
+        ReferenceEquals(Node, other.Node) && _key.SameAs(other._key)
         && (ReferenceEquals(_path, other._path) || string.Equals(Pointer, other.Pointer, StringComparison.Ordinal));
 
     // Equal values hold the same node and key, so those alone make a consistent hash without building the pointer.
     public override int GetHashCode() => HashCode.Combine(
-        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Node), Key is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Key));
+        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Node), _key.GetHashCode());
 
     public Located? Get(string key)
     {
         if (Node is YMapping m && m.GetEntry(key) is { } entry)
         {
-            return new Located(entry.Value, new PointerPath(_path, key), entry.Key);
+            return new Located(entry.Value, new PointerPath(_path, key), entry.KeyRef);
         }
 
         return null;
@@ -104,7 +118,7 @@ public readonly record struct Located
         {
             for (var i = 0; i < s.Items.Count; i++)
             {
-                yield return new Located(s.Items[i], new PointerPath(_path, i), null);
+                yield return new Located(s.Items[i], new PointerPath(_path, i), default(KeyRef));
             }
         }
     }
@@ -115,7 +129,7 @@ public readonly record struct Located
         {
             foreach (var e in m.Entries)
             {
-                yield return new Located(e.Value, new PointerPath(_path, e.Key.KeyText), e.Key);
+                yield return new Located(e.Value, new PointerPath(_path, e.KeyText), e.KeyRef);
             }
         }
     }
@@ -135,7 +149,7 @@ public readonly record struct Located
             {
                 YMapping => current.Get(token),
                 YSequence s when int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < s.Items.Count
-                    => new Located(s.Items[i], new PointerPath(current._path, token), null),
+                    => new Located(s.Items[i], new PointerPath(current._path, token), default(KeyRef)),
                 _ => null,
             };
             if (next is null)

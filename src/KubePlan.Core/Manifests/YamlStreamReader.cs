@@ -522,7 +522,7 @@ public static partial class YamlStreamReader
             // duplicate keys are found by a linear scan while the mapping is small, by an index past that.
             var entries = Scratch(_entryScratch, depth);
             Dictionary<string, int>? index = null;
-            Dictionary<int, YScalar>? firstKeys = null;
+            Dictionary<int, SourcePosition>? firstKeys = null;
             List<YMapping>? merges = null;
             long weight = 1;
             while (!AcceptEnd<MappingEnd>(depth))
@@ -558,15 +558,15 @@ public static partial class YamlStreamReader
                 if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
                 {
                     // The message names the first definition, which the entry no longer holds after a second duplicate.
-                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].Key;
-                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{keyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].KeyStart;
+                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
                     (firstKeys ??= [])[at] = first;
-                    entries[at] = new YEntry(key, valueNode);
+                    entries[at] = Entry(key, valueNode);
                     continue;
                 }
 
                 AddKey(entries, keyText, ref index);
-                entries.Add(new YEntry(key, valueNode));
+                entries.Add(Entry(key, valueNode));
             }
 
             // Explicit keys win over merged ones; among merged mappings the first listed wins.
@@ -574,7 +574,7 @@ public static partial class YamlStreamReader
             {
                 foreach (var entry in source.EntrySpan)
                 {
-                    var keyText = entry.Key.KeyText;
+                    var keyText = entry.KeyText;
                     if (IndexOfKey(entries, keyText, ref index) < 0)
                     {
                         AddKey(entries, keyText, ref index);
@@ -585,6 +585,10 @@ public static partial class YamlStreamReader
 
             return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries.ToArray()), weight);
         }
+
+        /// <summary>An entry; a string key is kept inline, its text shared with every key of that text.</summary>
+        private static YEntry Entry(YScalar key, YNode value) =>
+            key.IsString ? new YEntry(KeyStrings.Share(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
 
         /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
         private const int LinearKeyScanLimit = 16;
@@ -600,8 +604,7 @@ public static partial class YamlStreamReader
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
             for (var i = 0; i < span.Length; i++)
             {
-                var k = span[i].Key;
-                if (string.Equals(k.IsString ? k.Text : k.KeyText, keyText, StringComparison.Ordinal))
+                if (string.Equals(span[i].KeyText, keyText, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -618,7 +621,7 @@ public static partial class YamlStreamReader
                 index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    index[entries[i].Key.KeyText] = i;
+                    index[entries[i].KeyText] = i;
                 }
             }
 

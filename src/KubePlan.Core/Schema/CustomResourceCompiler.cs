@@ -69,7 +69,7 @@ internal sealed class CustomResourceCompiler
         foreach (var entry in schema.Entries)
         {
             var value = entry.Value;
-            switch (entry.Key.KeyText)
+            switch (entry.KeyText)
             {
                 case "type":
                     node.Kinds = value switch
@@ -188,7 +188,7 @@ internal sealed class CustomResourceCompiler
                 node.Properties = new Dictionary<string, SchemaNode>(map.Count, StringComparer.Ordinal);
                 foreach (var property in map.Entries)
                 {
-                    node.Properties[property.Key.KeyText] = property.Value is YMapping child ? Compile(child) : Fail(node);
+                    node.Properties[property.KeyText] = property.Value is YMapping child ? Compile(child) : Fail(node);
                 }
             }
         }

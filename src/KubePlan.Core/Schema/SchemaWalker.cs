@@ -138,7 +138,7 @@ internal sealed class SchemaWalker
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var name = entry.Key.KeyText;
+            var name = entry.KeyText;
             Push(new Segment(name, -1));
             if (node.Properties is not null && node.Properties.TryGetValue(name, out var propertySchema))
             {
