@@ -25,7 +25,10 @@ internal enum ValueFormat : byte
     Byte,
 }
 
-/// <summary>A schema node compiled for fast validation: plain fields, no reference chasing at validation time.</summary>
+/// <summary>
+/// A schema node compiled for fast validation: plain fields, no reference chasing at validation time. Not changed once
+/// compiled, so equal nodes may be one object (<see cref="SchemaNodeInterner"/>).
+/// </summary>
 /// <remarks>
 /// What most nodes use is a field of the node; the value constraints few nodes have (enum, pattern, bounds, lengths,
 /// allOf/anyOf/oneOf) are in <see cref="Constraints"/>, made on the first one set, so a plain node stays small.
