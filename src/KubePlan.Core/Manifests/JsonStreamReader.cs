@@ -252,7 +252,7 @@ public static class JsonStreamReader
             {
                 try
                 {
-                    return KeyStrings.Share(buffer[..reader.CopyString(buffer)]);
+                    return SharedStrings.Key(buffer[..reader.CopyString(buffer)]);
                 }
                 catch (InvalidOperationException)
                 {
@@ -260,7 +260,7 @@ public static class JsonStreamReader
                 }
             }
 
-            return KeyStrings.Share(Text(ref reader));
+            return SharedStrings.Key(Text(ref reader));
         }
 
         /// <summary>

@@ -51,7 +51,7 @@ public static partial class YamlStreamReader
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var broken = 0;
-        var strings = new HashSet<string>(StringComparer.Ordinal);
+        var strings = SharedStrings.Values();
         foreach (var part in KubectlYaml.Split(text, from, to, firstLine))
         {
             var lineOffset = part.Line;
@@ -68,6 +68,7 @@ public static partial class YamlStreamReader
             broken += ReadPart(new PartText(text, part.Offset, part.Length), lineOffset, documents, problems, strings);
         }
 
+        SharedStrings.EndValues();
         return new YamlReadResult(documents, problems, broken);
     }
 
@@ -266,7 +267,7 @@ public static partial class YamlStreamReader
     /// <param name="ContextColumn">For a scanner error, the column where the scanned token starts.</param>
     private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
 
-    /// <summary>Scalars this short are kept once per piece read: keys and enum-like values repeat in every document.</summary>
+    /// <summary>Scalars this short are kept once per thread (<see cref="SharedStrings.Values"/>): keys and enum-like values repeat in every document.</summary>
     private const int SharedStringLength = 48;
 
     private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
@@ -588,7 +589,7 @@ public static partial class YamlStreamReader
 
         /// <summary>An entry; a string key is kept inline, its text shared with every key of that text.</summary>
         private static YEntry Entry(YScalar key, YNode value) =>
-            key.IsString ? new YEntry(KeyStrings.Share(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
+            key.IsString ? new YEntry(SharedStrings.Key(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
 
         /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
         private const int LinearKeyScanLimit = 16;

@@ -65,6 +65,14 @@ public sealed class MappingKeyTests
     }
 
     [Fact]
+    public void The_yaml_reader_shares_short_values_across_reads()
+    {
+        var first = (YScalar)Root(YamlStreamReader.Read("app: web-frontend\n"))["app"]!;
+        var second = (YScalar)Root(YamlStreamReader.Read("name: web-frontend\n"))["name"]!;
+        Assert.Same(first.Text, second.Text);
+    }
+
+    [Fact]
     public void Entries_are_equal_when_they_hold_the_same_key_at_the_same_place_and_the_same_value()
     {
         var root = Root(YamlStreamReader.Read("a: &v x\nb: *v\n"));
