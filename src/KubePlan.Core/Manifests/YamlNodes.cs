@@ -133,7 +133,7 @@ public sealed class YScalar : YNode
 }
 
 /// <summary>
-/// A mapping key as a mapping entry (and a <see cref="Located"/>) keeps it: a string key, the overwhelming
+/// A mapping key as a mapping entry keeps it: a string key, the overwhelming
 /// case, as its text and position only; any other key (a number, a boolean, ...) as its scalar.
 /// </summary>
 /// <remarks>
@@ -170,8 +170,6 @@ internal readonly struct KeyRef
             _column = key.Start.Column;
         }
     }
-
-    public bool Exists => _key is not null;
 
     /// <summary>Whether the key is a string (its text is then its JSON text).</summary>
     public bool IsString => _key is string;
@@ -243,8 +241,6 @@ public readonly record struct YEntry
 
     /// <summary>Where the key starts.</summary>
     public SourcePosition KeyStart => _key.Start;
-
-    internal KeyRef KeyRef => _key;
 
     /// <summary>This entry's key with another value.</summary>
     public YEntry WithValue(YNode value) => new(_key, value);

@@ -101,5 +101,14 @@ public sealed class MappingKeyTests
         Assert.Equal(new SourcePosition(2, 1), b.KeyPosition);
         Assert.False(located.HasKey);
         Assert.Null(located.KeyText);
+
+        // As navigation made them, and with the key given as a scalar: the same place either way.
+        var stepped = located.Get("b")!.Value;
+        Assert.Equal(stepped, located.Entries().Last());
+        Assert.Equal(new SourcePosition(2, 1), stepped.KeyPosition);
+        Assert.Equal("b", stepped.KeyText);
+        Assert.Equal(stepped, new Located(stepped.Node, "/b", stepped.Key));
+        Assert.NotEqual(stepped, new Located(stepped.Node, "/b", located.Get("a")!.Value.Key));
+        Assert.Equal(stepped with { Pointer = "/q" }, b with { Pointer = "/q" });
     }
 }
