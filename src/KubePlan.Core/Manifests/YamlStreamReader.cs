@@ -463,34 +463,8 @@ public static partial class YamlStreamReader
                 case Scalar scalar:
                 {
                     MoveNext(depth);
-                    var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-                    var plain = scalar.Style == ScalarStyle.Plain;
-                    var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
-                        ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
-                        : scalar.Value;
-                    if (raw.Length <= SharedStringLength)
-                    {
-                        // Most short scalars were seen before: one look-up finds them; a new one is added.
-                        if (strings.TryGetValue(raw, out var shared))
-                        {
-                            raw = shared;
-                        }
-                        else
-                        {
-                            strings.Add(raw);
-                        }
-                    }
-
-                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
-                    if (refused is not null)
-                    {
-                        // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
-                        throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
-                    }
-
-                    // A !!binary value is its decoded text for Kubernetes.
-                    var text = kind == ScalarKind.String && value is string decoded ? decoded : raw;
-                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain, valueFromText: true);
+                    var (text, kind, value) = Resolve(scalar);
+                    var node = new YScalar(Position(scalar.Start), text, kind, value, scalar.Style == ScalarStyle.Plain, valueFromText: true);
                     return Remember(scalar.Anchor, node, 1);
                 }
 
@@ -516,6 +490,61 @@ public static partial class YamlStreamReader
             }
         }
 
+        /// <summary>A scalar's text (a short one shared), kind and value, as yaml.v2 resolves them.</summary>
+        private (string Text, ScalarKind Kind, object? Value) Resolve(Scalar scalar)
+        {
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var plain = scalar.Style == ScalarStyle.Plain;
+            var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
+                ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
+                : scalar.Value;
+            if (raw.Length <= SharedStringLength)
+            {
+                // Most short scalars were seen before: one look-up finds them; a new one is added.
+                if (strings.TryGetValue(raw, out var shared))
+                {
+                    raw = shared;
+                }
+                else
+                {
+                    strings.Add(raw);
+                }
+            }
+
+            var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
+            if (refused is not null)
+            {
+                // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
+                throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
+            }
+
+            // A !!binary value is its decoded text for Kubernetes.
+            return (kind == ScalarKind.String && value is string decoded ? decoded : raw, kind, value);
+        }
+
+        /// <summary>
+        /// The key of a mapping entry, read as <see cref="BuildNode"/> reads it. A string key, nearly every key,
+        /// comes back as its text alone (no node: the entry holds it inline); an empty or merge (<c>&lt;&lt;</c>)
+        /// key, or any other kind, comes back as its node for the checks that need one.
+        /// </summary>
+        private (YNode? Node, string? Text, SourcePosition Start, bool Plain) BuildKey(int depth)
+        {
+            if (_parser.Current is not Scalar { Anchor.IsEmpty: true } scalar || depth >= MaxDepth)
+            {
+                var node = BuildNode(depth).Node;
+                return (node, null, node.Start, false);
+            }
+
+            CheckGuard(scalar);
+            var start = _lastPosition = Position(scalar.Start);
+            MoveNext(depth);
+            var (text, kind, value) = Resolve(scalar);
+            var plain = scalar.Style == ScalarStyle.Plain;
+            return kind == ScalarKind.String && text.Length > 0 && text != "<<"
+                ? (null, SharedStrings.Key(text), start, plain)
+                : (new YScalar(start, text, kind, value, plain, valueFromText: true), null, start, plain);
+        }
+
         private (YNode Node, long Weight) BuildMapping(MappingStart mapping, int depth)
         {
             _parser.MoveNext();
@@ -529,9 +558,9 @@ public static partial class YamlStreamReader
             while (!AcceptEnd<MappingEnd>(depth))
             {
                 var keyEvent = _parser.Current;
-                var (keyNode, _) = BuildNode(depth + 1);
+                var (keyNode, stringKey, keyStart, keyPlain) = BuildKey(depth + 1);
                 var valueEvent = _parser.Current;
-                if (valueEvent is MappingEnd && IsMissingKey(keyNode, keyEvent))
+                if (valueEvent is MappingEnd && keyNode is not null && IsMissingKey(keyNode, keyEvent))
                 {
                     // YamlDotNet reads "- : b" as an empty key whose value never comes; go-yaml refuses the ':' itself.
                     throw MissingKey(keyNode, keyEvent, valueEvent);
@@ -539,35 +568,45 @@ public static partial class YamlStreamReader
 
                 var (valueNode, valueWeight) = BuildNode(depth + 1);
                 weight = SaturatingAdd(weight, SaturatingAdd(1, valueWeight));
-                // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
-                // list ("invalid map key") or null ("unsupported map key of type nil"); a ':' with no key
-                // before it is go-yaml's "did not find expected key".
-                if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
+                YEntry entry;
+                if (stringKey is not null)
                 {
-                    throw IsMissingKey(keyNode, keyEvent)
-                        ? MissingKey(keyNode, keyEvent, valueEvent)
-                        : new DocumentRejectedException(keyNode.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
+                    entry = new YEntry(stringKey, keyStart, keyPlain, valueNode);
+                }
+                else
+                {
+                    // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
+                    // list ("invalid map key") or null ("unsupported map key of type nil"); a ':' with no key
+                    // before it is go-yaml's "did not find expected key".
+                    if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
+                    {
+                        throw IsMissingKey(keyNode!, keyEvent)
+                            ? MissingKey(keyNode!, keyEvent, valueEvent)
+                            : new DocumentRejectedException(keyNode!.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
+                    }
+
+                    if (IsMergeKey(key, keyEvent))
+                    {
+                        CollectMerges(key, valueNode, merges ??= []);
+                        continue;
+                    }
+
+                    entry = Entry(key, valueNode);
                 }
 
-                if (IsMergeKey(key, keyEvent))
-                {
-                    CollectMerges(key, valueNode, merges ??= []);
-                    continue;
-                }
-
-                var keyText = key.KeyText;
+                var keyText = entry.KeyText;
                 if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
                 {
                     // The message names the first definition, which the entry no longer holds after a second duplicate.
                     var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].KeyStart;
-                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                    _problems.Add(new YamlProblem(entry.KeyStart, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
                     (firstKeys ??= [])[at] = first;
-                    entries[at] = Entry(key, valueNode);
+                    entries[at] = entry;
                     continue;
                 }
 
                 AddKey(entries, keyText, ref index);
-                entries.Add(Entry(key, valueNode));
+                entries.Add(entry);
             }
 
             // Explicit keys win over merged ones; among merged mappings the first listed wins.
