@@ -163,7 +163,7 @@ public sealed record KubePlanConfig
         foreach (var entry in root.Entries)
         {
             var value = entry.Value;
-            switch (entry.Key.KeyText)
+            switch (entry.KeyText)
             {
                 case "kubernetesVersion":
                     config = config with
@@ -222,7 +222,7 @@ public sealed record KubePlanConfig
                     };
                     break;
                 default:
-                    throw Error(path, entry.Key.Start, $"unknown setting \"{entry.Key.KeyText}\"; known: {string.Join(", ", Settings)}");
+                    throw Error(path, entry.KeyStart, $"unknown setting \"{entry.KeyText}\"; known: {string.Join(", ", Settings)}");
             }
         }
 
@@ -238,10 +238,10 @@ public sealed record KubePlanConfig
 
         foreach (var rule in rules.Entries)
         {
-            var id = rule.Key.KeyText;
+            var id = rule.KeyText;
             if (!known.Contains(id))
             {
-                throw Error(path, rule.Key.Start, $"unknown rule \"{id}\"; 'kubeplan rules' lists them");
+                throw Error(path, rule.KeyStart, $"unknown rule \"{id}\"; 'kubeplan rules' lists them");
             }
 
             // "off" is the YAML 1.1 boolean false when unquoted; accept both spellings.
@@ -279,7 +279,7 @@ public sealed record KubePlanConfig
             List<string>? rules = null;
             foreach (var field in map.Entries)
             {
-                switch (field.Key.KeyText)
+                switch (field.KeyText)
                 {
                     case "object":
                         objectPattern = Text(field.Value) ?? throw Error(path, field.Value.Start, "object must be kind/namespace/name (or kind/name for a cluster-scoped object); globs allowed");
@@ -299,7 +299,7 @@ public sealed record KubePlanConfig
                         rules = RuleList(path, field.Value, known);
                         break;
                     default:
-                        throw Error(path, field.Key.Start, $"unknown ignore field \"{field.Key.KeyText}\"; known: object, container, rules, reason");
+                        throw Error(path, field.KeyStart, $"unknown ignore field \"{field.KeyText}\"; known: object, container, rules, reason");
                 }
             }
 

@@ -22,7 +22,7 @@ public static class DiffJson
         var obj = new JsonObject();
         foreach (var entry in mapping.Entries)
         {
-            obj[entry.Key.KeyText] = ToJson(entry.Value);
+            obj[entry.KeyText] = ToJson(entry.Value);
         }
 
         return obj;

@@ -226,9 +226,9 @@ public static class ImmutableFields
         var entries = new List<YEntry>();
         foreach (var e in m.Entries)
         {
-            if (e.Key.KeyText == "requests" && e.Value is YMapping requests)
+            if (e.KeyText == "requests" && e.Value is YMapping requests)
             {
-                entries.Add(e with { Value = new YMapping(requests.Start, requests.Entries.Where(r => r.Key.KeyText != "storage").ToList()) });
+                entries.Add(e with { Value = new YMapping(requests.Start, requests.Entries.Where(r => r.KeyText != "storage").ToList()) });
             }
             else
             {

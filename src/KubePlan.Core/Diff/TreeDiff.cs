@@ -68,7 +68,7 @@ public static class TreeDiff
         var count = 0;
         foreach (var e in m.Entries)
         {
-            if (!IsNull(e.Value) && !Skipped(e.Key, skip))
+            if (!IsNull(e.Value) && !Skipped(e.KeyText, skip))
             {
                 count++;
             }
@@ -82,7 +82,7 @@ public static class TreeDiff
     /// the key fields are equal by construction and are skipped: <c>containerPort: 80</c> equals
     /// <c>containerPort: 80, protocol: TCP</c>.
     /// </summary>
-    private static bool Skipped(YScalar key, string[]? skip)
+    private static bool Skipped(string key, string[]? skip)
     {
         if (skip is null)
         {
@@ -91,7 +91,7 @@ public static class TreeDiff
 
         foreach (var k in skip)
         {
-            if (string.Equals(k, key.KeyText, StringComparison.Ordinal))
+            if (string.Equals(k, key, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -109,12 +109,12 @@ public static class TreeDiff
 
         foreach (var e in x.Entries)
         {
-            if (IsNull(e.Value) || Skipped(e.Key, skip))
+            if (IsNull(e.Value) || Skipped(e.KeyText, skip))
             {
                 continue;
             }
 
-            var key = e.Key.KeyText;
+            var key = e.KeyText;
             if (y.GetEntry(key) is not { } other || !Equal(e.Value, other.Value, keys?.Child(key)))
             {
                 return false;
@@ -243,12 +243,12 @@ public static class TreeDiff
     {
         foreach (var e in y.Entries)
         {
-            if (IsNull(e.Value) || Skipped(e.Key, skip))
+            if (IsNull(e.Value) || Skipped(e.KeyText, skip))
             {
                 continue;
             }
 
-            var key = e.Key.KeyText;
+            var key = e.KeyText;
             var old = x.GetEntry(key)?.Value;
             var child = keys?.Child(key);
             if (!Equal(old, e.Value, child))
@@ -261,8 +261,8 @@ public static class TreeDiff
 
         foreach (var e in x.Entries)
         {
-            var key = e.Key.KeyText;
-            if (!IsNull(e.Value) && !Skipped(e.Key, skip) && IsNull(y.GetEntry(key)?.Value))
+            var key = e.KeyText;
+            if (!IsNull(e.Value) && !Skipped(e.KeyText, skip) && IsNull(y.GetEntry(key)?.Value))
             {
                 path.PushField(key);
                 changes.Add(path.Change(e.Value, null));

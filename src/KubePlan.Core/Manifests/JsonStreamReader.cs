@@ -156,7 +156,9 @@ public static class JsonStreamReader
     private sealed class TreeBuilder(Cursor cursor, List<YamlProblem> problems)
     {
         private readonly Stack<Open> _open = new();
-        private YScalar? _key;
+        /// <summary>The key whose value comes next, and where it is.</summary>
+        private string? _key;
+        private SourcePosition _keyAt;
         private bool _skipping;
 
         /// <summary>Top-level values not analysed (nested deeper than KubePlan analyses).</summary>
@@ -190,20 +192,21 @@ public static class JsonStreamReader
                     _skipping = true;
                     return null;
                 case JsonTokenType.StartObject:
-                    _open.Push(new Open(at, _key, isMapping: true));
+                    _open.Push(new Open(at, _key, _keyAt, isMapping: true));
                     _key = null;
                     return null;
                 case JsonTokenType.StartArray:
-                    _open.Push(new Open(at, _key, isMapping: false));
+                    _open.Push(new Open(at, _key, _keyAt, isMapping: false));
                     _key = null;
                     return null;
                 case JsonTokenType.PropertyName:
-                    var name = Text(ref reader);
-                    _key = new YScalar(at, name, ScalarKind.String, name, plain: false);
+                    _key = KeyName(ref reader);
+                    _keyAt = at;
                     return null;
                 case JsonTokenType.EndObject or JsonTokenType.EndArray:
                     var open = _open.Pop();
                     _key = open.Key;
+                    _keyAt = open.KeyAt;
                     return Place(open.IsMapping ? new YMapping(open.Start, open.Entries!) : new YSequence(open.Start, open.Items!));
                 default:
                     return Place(Scalar(ref reader, at));
@@ -238,6 +241,26 @@ public static class JsonStreamReader
 
                     return new YScalar(at, literal, ScalarKind.Float, number, plain: true);
             }
+        }
+
+        /// <summary>A property name's text, shared with every key of that text; a short one is unescaped into the stack first.</summary>
+        private static string KeyName(ref Utf8JsonReader reader)
+        {
+            // A name has no more characters than bytes.
+            Span<char> buffer = stackalloc char[64];
+            if (reader.ValueSpan.Length <= buffer.Length)
+            {
+                try
+                {
+                    return SharedStrings.Key(buffer[..reader.CopyString(buffer)]);
+                }
+                catch (InvalidOperationException)
+                {
+                    // A lone surrogate: Text unescapes it as encoding/json does.
+                }
+            }
+
+            return SharedStrings.Key(Text(ref reader));
         }
 
         /// <summary>
@@ -308,28 +331,31 @@ public static class JsonStreamReader
 
             var key = _key!;
             _key = null;
-            if (parent.IndexOf(key.Text) is var index and >= 0)
+            var entry = new YEntry(key, _keyAt, plain: false, node);
+            if (parent.IndexOf(key) is var index and >= 0)
             {
                 // encoding/json keeps the last value; the API server's strict field validation refuses the object.
-                var first = parent.Entries![index].Key;
-                problems.Add(new YamlProblem(key.Start, $"duplicate key \"{key.Text}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
-                parent.Entries[index] = new YEntry(key, node);
+                var first = parent.Entries![index].KeyStart;
+                problems.Add(new YamlProblem(_keyAt, $"duplicate key \"{key}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                parent.Entries[index] = entry;
                 return null;
             }
 
-            parent.Add(new YEntry(key, node));
+            parent.Add(entry);
             return null;
         }
     }
 
     /// <summary>An object or array being read: where it starts, the key it is the value of, and what it holds so far.</summary>
-    private sealed class Open(SourcePosition start, YScalar? key, bool isMapping)
+    private sealed class Open(SourcePosition start, string? key, SourcePosition keyAt, bool isMapping)
     {
         private Dictionary<string, int>? _index;
 
         public SourcePosition Start { get; } = start;
 
-        public YScalar? Key { get; } = key;
+        public string? Key { get; } = key;
+
+        public SourcePosition KeyAt { get; } = keyAt;
 
         public bool IsMapping { get; } = isMapping;
 
@@ -344,7 +370,7 @@ public static class JsonStreamReader
                 _index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var i = 0; i < Entries.Count; i++)
                 {
-                    _index[Entries[i].Key.Text] = i;
+                    _index[Entries[i].KeyText] = i;
                 }
             }
 
@@ -353,12 +379,12 @@ public static class JsonStreamReader
                 return _index.TryGetValue(key, out var i) ? i : -1;
             }
 
-            return Entries!.FindIndex(e => e.Key.Text == key);
+            return Entries!.FindIndex(e => e.KeyText == key);
         }
 
         public void Add(YEntry entry)
         {
-            _index?.Add(entry.Key.Text, Entries!.Count);
+            _index?.Add(entry.KeyText, Entries!.Count);
             Entries!.Add(entry);
         }
     }

@@ -9,25 +9,33 @@ namespace KubePlan.Manifests;
 /// Rules step through many nodes and report few, so the pointer is not built while navigating:
 /// each step records only its parent and its key or index (<see cref="PointerPath"/>), and the
 /// pointer string is made, once, when <see cref="Pointer"/> or <see cref="DottedPath"/> is read.
-/// Two values are equal when they hold the same node and key at the same pointer.
+/// Two values are equal when they hold the same node and key at the same pointer. A string key has no
+/// node of its own (the mapping holds it inline), so a step to a mapping value keeps the mapping, and the
+/// key is the entry that the step's token names: a value stays three references wide.
 /// </remarks>
 public readonly record struct Located
 {
     /// <summary>The pointer: null (default value), a string, or a <see cref="PointerPath"/> not yet made into one.</summary>
     private readonly object? _path;
 
+    /// <summary>
+    /// The key: null (none), a <see cref="YScalar"/>, or the <see cref="YMapping"/> that holds the node,
+    /// whose entry named by the last token of <see cref="_path"/> (then a <see cref="PointerPath"/>) is the key.
+    /// </summary>
+    private readonly object? _key;
+
     public Located(YNode Node, string Pointer, YScalar? Key)
     {
         this.Node = Node;
         _path = Pointer;
-        this.Key = Key;
+        _key = Key;
     }
 
-    private Located(YNode node, PointerPath path, YScalar? key)
+    private Located(YNode node, PointerPath path, object? key)
     {
         Node = node;
         _path = path;
-        Key = key;
+        _key = key;
     }
 
     public YNode Node { get; init; }
@@ -36,10 +44,30 @@ public readonly record struct Located
     public string Pointer
     {
         get => _path as string ?? (_path as PointerPath)?.Pointer!;
-        init => _path = value;
+        init
+        {
+            // The key of a step is found through the step's token: keep it as a scalar before the step goes.
+            if (_key is YMapping)
+            {
+                _key = Key;
+            }
+
+            _path = value;
+        }
     }
 
-    public YScalar? Key { get; init; }
+    /// <summary>The key as a scalar (made afresh for a string key: prefer <see cref="KeyText"/> and <see cref="HasKey"/>).</summary>
+    public YScalar? Key
+    {
+        get => _key is YMapping ? KeyEntry.Key : (YScalar?)_key;
+        init => _key = value;
+    }
+
+    /// <summary>Whether the node is a mapping value, named by a key.</summary>
+    public bool HasKey => _key is not null;
+
+    /// <summary>The JSON text of the key that names the node (<see cref="YScalar.KeyText"/>), or null.</summary>
+    public string? KeyText => _key is YMapping ? ((PointerPath)_path!).Token : ((YScalar?)_key)?.KeyText;
 
     public YMapping? Mapping => Node as YMapping;
 
@@ -51,7 +79,15 @@ public readonly record struct Located
     public string? String => Node is YScalar { IsString: true } s ? s.Text : null;
 
     /// <summary>The position of the key when there is one, else of the node.</summary>
-    public SourcePosition KeyPosition => Key?.Start ?? Node.Start;
+    public SourcePosition KeyPosition => _key switch
+    {
+        YMapping => KeyEntry.KeyStart,
+        YScalar key => key.Start,
+        _ => Node.Start,
+    };
+
+    /// <summary>The entry of the mapping that holds the node, when <see cref="_key"/> is that mapping.</summary>
+    private YEntry KeyEntry => ((YMapping)_key!).GetEntry(((PointerPath)_path!).Token!)!.Value;
 
     /// <summary>The path in dotted form for messages, e.g. <c>spec.template.spec.containers[0].image</c>.</summary>
     public string DottedPath => JsonPointer.ToDotted(Pointer);
@@ -64,18 +100,40 @@ public readonly record struct Located
     }
 
     public bool Equals(Located other) =>
-        ReferenceEquals(Node, other.Node) && ReferenceEquals(Key, other.Key)
+        ReferenceEquals(Node, other.Node) && SameKey(other)
         && (ReferenceEquals(_path, other._path) || string.Equals(Pointer, other.Pointer, StringComparison.Ordinal));
 
-    // Equal values hold the same node and key, so those alone make a consistent hash without building the pointer.
-    public override int GetHashCode() => HashCode.Combine(
-        System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Node), Key is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Key));
+    // Equal values hold the same node, so it alone makes a consistent hash without building the pointer or finding the key.
+    public override int GetHashCode() => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Node);
+
+    /// <summary>The same key: the same key scalar, or the same string key (text and place), however each is held.</summary>
+    private bool SameKey(Located other)
+    {
+        if (ReferenceEquals(_key, other._key) && (_key is not YMapping || ReferenceEquals(_path, other._path)))
+        {
+            return true;
+        }
+
+        if (_key is null || other._key is null)
+        {
+            return false;
+        }
+
+        if (_key is YMapping && other._key is YMapping)
+        {
+            return ReferenceEquals(_key, other._key) && string.Equals(KeyText, other.KeyText, StringComparison.Ordinal);
+        }
+
+        var (key, otherKey) = (Key!, other.Key!);
+        return key.IsString && otherKey.IsString && key.IsPlain == otherKey.IsPlain && key.Start == otherKey.Start
+            && string.Equals(key.Text, otherKey.Text, StringComparison.Ordinal);
+    }
 
     public Located? Get(string key)
     {
         if (Node is YMapping m && m.GetEntry(key) is { } entry)
         {
-            return new Located(entry.Value, new PointerPath(_path, key), entry.Key);
+            return new Located(entry.Value, new PointerPath(_path, key), entry.KeyIsString ? m : entry.Key);
         }
 
         return null;
@@ -115,7 +173,7 @@ public readonly record struct Located
         {
             foreach (var e in m.Entries)
             {
-                yield return new Located(e.Value, new PointerPath(_path, e.Key.KeyText), e.Key);
+                yield return new Located(e.Value, new PointerPath(_path, e.KeyText), e.KeyIsString ? m : e.Key);
             }
         }
     }
@@ -192,6 +250,9 @@ public readonly record struct Located
         }
 
         public string Pointer => _pointer ??= Build();
+
+        /// <summary>The unescaped key of this step, or null for a sequence index.</summary>
+        public string? Token => _token;
 
         private string Build()
         {

@@ -94,7 +94,7 @@ public static class LabelMap
         var map = new Dictionary<string, string>(m.Count, StringComparer.Ordinal);
         foreach (var e in m.Entries)
         {
-            map[e.Key.KeyText] = e.Value is YScalar s ? (s.IsString ? s.Text : s.KeyText) : string.Empty;
+            map[e.KeyText] = e.Value is YScalar s ? (s.IsString ? s.Text : s.KeyText) : string.Empty;
         }
 
         return map;

@@ -48,7 +48,7 @@ internal static class ManifestSkeleton
         var kept = new List<YEntry>();
         foreach (var entry in mapping.EntrySpan)
         {
-            var key = entry.Key.IsString ? entry.Key.Text : entry.Key.KeyText;
+            var key = entry.KeyText;
             var on = paths.Where(p => p[depth] == key).ToArray();
             if (on.Any(p => p.Length == depth + 1))
             {
@@ -63,7 +63,7 @@ internal static class ManifestSkeleton
             }
             else if (on.Length > 0 && entry.Value is YMapping child && Prune(child, on, depth + 1) is { Count: > 0 } pruned)
             {
-                kept.Add(new YEntry(entry.Key, pruned));
+                kept.Add(entry.WithValue(pruned));
             }
         }
 

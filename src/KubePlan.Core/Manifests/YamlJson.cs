@@ -18,7 +18,7 @@ public static class YamlJson
         var obj = new JObject();
         foreach (var entry in mapping.Entries)
         {
-            obj[entry.Key.KeyText] = ToJToken(entry.Value);
+            obj[entry.KeyText] = ToJToken(entry.Value);
         }
 
         return obj;

@@ -69,6 +69,9 @@ public sealed class YScalar : YNode
         _ => ((Explicit)_data).Value,
     };
 
+    /// <summary>Whether <see cref="Value"/> is what the text resolves to for the kind (so the text alone gives the scalar).</summary>
+    internal bool HasTextValue => _data is string;
+
     /// <summary>Whether the scalar was written without quotes or block style.</summary>
     public bool IsPlain { get; }
 
@@ -129,9 +132,129 @@ public sealed class YScalar : YNode
     private sealed record Explicit(string Text, object? Value);
 }
 
-/// <summary>A mapping entry: the key scalar and its value.</summary>
-/// <remarks>A value type: a mapping holds its entries inline in one array, not as an object each.</remarks>
-public readonly record struct YEntry(YScalar Key, YNode Value);
+/// <summary>
+/// A mapping key as a mapping entry keeps it: a string key, the overwhelming
+/// case, as its text and position only; any other key (a number, a boolean, ...) as its scalar.
+/// </summary>
+/// <remarks>
+/// A large input holds hundreds of thousands of keys, and the readers give every key of one text the
+/// same string, so a string key costs no object of its own. Its scalar is made again when asked for.
+/// </remarks>
+internal readonly struct KeyRef
+{
+    /// <summary>A string (a string key's text) or a <see cref="YScalar"/> (any other key); null for no key.</summary>
+    private readonly object? _key;
+    private readonly int _line;
+
+    /// <summary>The column, or its complement (negative) for a string key written quoted or in block style.</summary>
+    private readonly int _column;
+
+    public KeyRef(string text, SourcePosition start, bool plain)
+    {
+        _key = text;
+        _line = start.Line;
+        _column = plain ? start.Column : ~start.Column;
+    }
+
+    public KeyRef(YScalar key)
+    {
+        _line = key.Start.Line;
+        if (key.IsString && key.HasTextValue)
+        {
+            _key = key.Text;
+            _column = key.IsPlain ? key.Start.Column : ~key.Start.Column;
+        }
+        else
+        {
+            _key = key;
+            _column = key.Start.Column;
+        }
+    }
+
+    /// <summary>Whether the key is a string (its text is then its JSON text).</summary>
+    public bool IsString => _key is string;
+
+    /// <summary>The string a JSON conversion gives the key (<see cref="YScalar.KeyText"/>).</summary>
+    public string Text => _key as string ?? ((YScalar)_key!).KeyText;
+
+    public SourcePosition Start => new(_line, _column >= 0 ? _column : ~_column);
+
+    /// <summary>The key's scalar: the one kept, or one made afresh for a string key.</summary>
+    public YScalar? Scalar => _key switch
+    {
+        string text => new YScalar(Start, text, ScalarKind.String, text, plain: _column >= 0, valueFromText: true),
+        _ => (YScalar?)_key,
+    };
+
+    /// <summary>The same key: the same text at the same place, or the same scalar.</summary>
+    public bool SameAs(KeyRef other) => _key is string text
+        ? other._key is string otherText && _line == other._line && _column == other._column && string.Equals(text, otherText, StringComparison.Ordinal)
+        : ReferenceEquals(_key, other._key);
+
+    public override int GetHashCode() => HashCode.Combine(_line, _column);
+}
+
+/// <summary>A mapping entry: its key and its value.</summary>
+/// <remarks>
+/// A value type: a mapping holds its entries inline in one array, not as an object each. A string key
+/// is held inline too, as its text and position (see <see cref="KeyText"/>, <see cref="KeyStart"/>);
+/// <see cref="Key"/> gives the key as a scalar, made afresh for a string key, for code that needs a node.
+/// </remarks>
+public readonly record struct YEntry
+{
+    private readonly KeyRef _key;
+
+    public YEntry(YScalar Key, YNode Value)
+    {
+        _key = new KeyRef(Key);
+        this.Value = Value;
+    }
+
+    /// <summary>An entry with a string key.</summary>
+    /// <param name="plain">Whether the key was written without quotes or block style.</param>
+    public YEntry(string key, SourcePosition keyStart, bool plain, YNode value)
+    {
+        _key = new KeyRef(key, keyStart, plain);
+        Value = value;
+    }
+
+    private YEntry(KeyRef key, YNode value)
+    {
+        _key = key;
+        Value = value;
+    }
+
+    /// <summary>The key as a scalar (made afresh for a string key: prefer <see cref="KeyText"/> and <see cref="KeyStart"/>).</summary>
+    public YScalar Key
+    {
+        get => _key.Scalar!;
+        init => _key = new KeyRef(value);
+    }
+
+    public YNode Value { get; init; }
+
+    /// <summary>The string a JSON conversion gives the key (<see cref="YScalar.KeyText"/>): a string key's text.</summary>
+    public string KeyText => _key.Text;
+
+    /// <summary>Whether the key is a string scalar.</summary>
+    public bool KeyIsString => _key.IsString;
+
+    /// <summary>Where the key starts.</summary>
+    public SourcePosition KeyStart => _key.Start;
+
+    /// <summary>This entry's key with another value.</summary>
+    public YEntry WithValue(YNode value) => new(_key, value);
+
+    public void Deconstruct(out YScalar Key, out YNode Value)
+    {
+        Key = this.Key;
+        Value = this.Value;
+    }
+
+    public bool Equals(YEntry other) => _key.SameAs(other._key) && ReferenceEquals(Value, other.Value);
+
+    public override int GetHashCode() => HashCode.Combine(_key.GetHashCode(), System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(Value));
+}
 
 /// <remarks>
 /// Entries are kept in an array of exactly their number (no list, no spare capacity): a large input
@@ -166,11 +289,10 @@ public sealed class YMapping : YNode
         var entries = _entries;
         if (entries.Length <= LinearScanLimit)
         {
-            // Rules look keys up millions of times: compare string keys' text directly (KeyText formats the others).
+            // Rules look keys up millions of times: a string key's text is held inline (KeyText formats the others).
             foreach (ref readonly var e in entries.AsSpan())
             {
-                var k = e.Key;
-                if (string.Equals(k.IsString ? k.Text : k.KeyText, key, StringComparison.Ordinal))
+                if (string.Equals(e.KeyText, key, StringComparison.Ordinal))
                 {
                     return e;
                 }
@@ -195,7 +317,7 @@ public sealed class YMapping : YNode
         var index = new Dictionary<string, int>(_entries.Length, StringComparer.Ordinal);
         for (var i = 0; i < _entries.Length; i++)
         {
-            index[_entries[i].Key.KeyText] = i;
+            index[_entries[i].KeyText] = i;
         }
 
         return index;

@@ -51,7 +51,7 @@ public static partial class YamlStreamReader
         var documents = new List<YamlDocument>();
         var problems = new List<YamlProblem>();
         var broken = 0;
-        var strings = new HashSet<string>(StringComparer.Ordinal);
+        var strings = SharedStrings.Values();
         foreach (var part in KubectlYaml.Split(text, from, to, firstLine))
         {
             var lineOffset = part.Line;
@@ -68,6 +68,7 @@ public static partial class YamlStreamReader
             broken += ReadPart(new PartText(text, part.Offset, part.Length), lineOffset, documents, problems, strings);
         }
 
+        SharedStrings.EndValues();
         return new YamlReadResult(documents, problems, broken);
     }
 
@@ -266,7 +267,7 @@ public static partial class YamlStreamReader
     /// <param name="ContextColumn">For a scanner error, the column where the scanned token starts.</param>
     private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
 
-    /// <summary>Scalars this short are kept once per piece read: keys and enum-like values repeat in every document.</summary>
+    /// <summary>Scalars this short are kept once per thread (<see cref="SharedStrings.Values"/>): keys and enum-like values repeat in every document.</summary>
     private const int SharedStringLength = 48;
 
     private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
@@ -462,34 +463,8 @@ public static partial class YamlStreamReader
                 case Scalar scalar:
                 {
                     MoveNext(depth);
-                    var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
-                    var plain = scalar.Style == ScalarStyle.Plain;
-                    var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
-                        ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
-                        : scalar.Value;
-                    if (raw.Length <= SharedStringLength)
-                    {
-                        // Most short scalars were seen before: one look-up finds them; a new one is added.
-                        if (strings.TryGetValue(raw, out var shared))
-                        {
-                            raw = shared;
-                        }
-                        else
-                        {
-                            strings.Add(raw);
-                        }
-                    }
-
-                    var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
-                    if (refused is not null)
-                    {
-                        // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
-                        throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
-                    }
-
-                    // A !!binary value is its decoded text for Kubernetes.
-                    var text = kind == ScalarKind.String && value is string decoded ? decoded : raw;
-                    var node = new YScalar(Position(scalar.Start), text, kind, value, plain, valueFromText: true);
+                    var (text, kind, value) = Resolve(scalar);
+                    var node = new YScalar(Position(scalar.Start), text, kind, value, scalar.Style == ScalarStyle.Plain, valueFromText: true);
                     return Remember(scalar.Anchor, node, 1);
                 }
 
@@ -515,6 +490,61 @@ public static partial class YamlStreamReader
             }
         }
 
+        /// <summary>A scalar's text (a short one shared), kind and value, as yaml.v2 resolves them.</summary>
+        private (string Text, ScalarKind Kind, object? Value) Resolve(Scalar scalar)
+        {
+            var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
+            var plain = scalar.Style == ScalarStyle.Plain;
+            var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
+                ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
+                : scalar.Value;
+            if (raw.Length <= SharedStringLength)
+            {
+                // Most short scalars were seen before: one look-up finds them; a new one is added.
+                if (strings.TryGetValue(raw, out var shared))
+                {
+                    raw = shared;
+                }
+                else
+                {
+                    strings.Add(raw);
+                }
+            }
+
+            var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
+            if (refused is not null)
+            {
+                // yaml.v2 fails the whole document on a value its tag cannot hold (resolve.go).
+                throw new DocumentRejectedException(Position(scalar.Start), $"the value does not fit its tag: {refused}", "Remove the tag, or write a value of the tagged type; Kubernetes refuses this document.");
+            }
+
+            // A !!binary value is its decoded text for Kubernetes.
+            return (kind == ScalarKind.String && value is string decoded ? decoded : raw, kind, value);
+        }
+
+        /// <summary>
+        /// The key of a mapping entry, read as <see cref="BuildNode"/> reads it. A string key, nearly every key,
+        /// comes back as its text alone (no node: the entry holds it inline); an empty or merge (<c>&lt;&lt;</c>)
+        /// key, or any other kind, comes back as its node for the checks that need one.
+        /// </summary>
+        private (YNode? Node, string? Text, SourcePosition Start, bool Plain) BuildKey(int depth)
+        {
+            if (_parser.Current is not Scalar { Anchor.IsEmpty: true } scalar || depth >= MaxDepth)
+            {
+                var node = BuildNode(depth).Node;
+                return (node, null, node.Start, false);
+            }
+
+            CheckGuard(scalar);
+            var start = _lastPosition = Position(scalar.Start);
+            MoveNext(depth);
+            var (text, kind, value) = Resolve(scalar);
+            var plain = scalar.Style == ScalarStyle.Plain;
+            return kind == ScalarKind.String && text.Length > 0 && text != "<<"
+                ? (null, SharedStrings.Key(text), start, plain)
+                : (new YScalar(start, text, kind, value, plain, valueFromText: true), null, start, plain);
+        }
+
         private (YNode Node, long Weight) BuildMapping(MappingStart mapping, int depth)
         {
             _parser.MoveNext();
@@ -522,15 +552,15 @@ public static partial class YamlStreamReader
             // duplicate keys are found by a linear scan while the mapping is small, by an index past that.
             var entries = Scratch(_entryScratch, depth);
             Dictionary<string, int>? index = null;
-            Dictionary<int, YScalar>? firstKeys = null;
+            Dictionary<int, SourcePosition>? firstKeys = null;
             List<YMapping>? merges = null;
             long weight = 1;
             while (!AcceptEnd<MappingEnd>(depth))
             {
                 var keyEvent = _parser.Current;
-                var (keyNode, _) = BuildNode(depth + 1);
+                var (keyNode, stringKey, keyStart, keyPlain) = BuildKey(depth + 1);
                 var valueEvent = _parser.Current;
-                if (valueEvent is MappingEnd && IsMissingKey(keyNode, keyEvent))
+                if (valueEvent is MappingEnd && keyNode is not null && IsMissingKey(keyNode, keyEvent))
                 {
                     // YamlDotNet reads "- : b" as an empty key whose value never comes; go-yaml refuses the ':' itself.
                     throw MissingKey(keyNode, keyEvent, valueEvent);
@@ -538,35 +568,45 @@ public static partial class YamlStreamReader
 
                 var (valueNode, valueWeight) = BuildNode(depth + 1);
                 weight = SaturatingAdd(weight, SaturatingAdd(1, valueWeight));
-                // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
-                // list ("invalid map key") or null ("unsupported map key of type nil"); a ':' with no key
-                // before it is go-yaml's "did not find expected key".
-                if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
+                YEntry entry;
+                if (stringKey is not null)
                 {
-                    throw IsMissingKey(keyNode, keyEvent)
-                        ? MissingKey(keyNode, keyEvent, valueEvent)
-                        : new DocumentRejectedException(keyNode.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
+                    entry = new YEntry(stringKey, keyStart, keyPlain, valueNode);
+                }
+                else
+                {
+                    // sigs.k8s.io/yaml turns keys into JSON strings and refuses a key that is a mapping or a
+                    // list ("invalid map key") or null ("unsupported map key of type nil"); a ':' with no key
+                    // before it is go-yaml's "did not find expected key".
+                    if (keyNode is not YScalar { Kind: not ScalarKind.Null } key)
+                    {
+                        throw IsMissingKey(keyNode!, keyEvent)
+                            ? MissingKey(keyNode!, keyEvent, valueEvent)
+                            : new DocumentRejectedException(keyNode!.Start, $"a mapping key must be a string, a number or a boolean for Kubernetes, not {keyNode.Describe()} (invalid map key)", "Write the key as a string; quote it if it reads as null (~, null).");
+                    }
+
+                    if (IsMergeKey(key, keyEvent))
+                    {
+                        CollectMerges(key, valueNode, merges ??= []);
+                        continue;
+                    }
+
+                    entry = Entry(key, valueNode);
                 }
 
-                if (IsMergeKey(key, keyEvent))
-                {
-                    CollectMerges(key, valueNode, merges ??= []);
-                    continue;
-                }
-
-                var keyText = key.KeyText;
+                var keyText = entry.KeyText;
                 if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
                 {
                     // The message names the first definition, which the entry no longer holds after a second duplicate.
-                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].Key;
-                    _problems.Add(new YamlProblem(key.Start, $"duplicate key \"{keyText}\" (first defined at line {first.Start.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].KeyStart;
+                    _problems.Add(new YamlProblem(entry.KeyStart, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
                     (firstKeys ??= [])[at] = first;
-                    entries[at] = new YEntry(key, valueNode);
+                    entries[at] = entry;
                     continue;
                 }
 
                 AddKey(entries, keyText, ref index);
-                entries.Add(new YEntry(key, valueNode));
+                entries.Add(entry);
             }
 
             // Explicit keys win over merged ones; among merged mappings the first listed wins.
@@ -574,7 +614,7 @@ public static partial class YamlStreamReader
             {
                 foreach (var entry in source.EntrySpan)
                 {
-                    var keyText = entry.Key.KeyText;
+                    var keyText = entry.KeyText;
                     if (IndexOfKey(entries, keyText, ref index) < 0)
                     {
                         AddKey(entries, keyText, ref index);
@@ -585,6 +625,10 @@ public static partial class YamlStreamReader
 
             return Remember(mapping.Anchor, new YMapping(Position(mapping.Start), entries.ToArray()), weight);
         }
+
+        /// <summary>An entry; a string key is kept inline, its text shared with every key of that text.</summary>
+        private static YEntry Entry(YScalar key, YNode value) =>
+            key.IsString ? new YEntry(SharedStrings.Key(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
 
         /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
         private const int LinearKeyScanLimit = 16;
@@ -600,8 +644,7 @@ public static partial class YamlStreamReader
             var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
             for (var i = 0; i < span.Length; i++)
             {
-                var k = span[i].Key;
-                if (string.Equals(k.IsString ? k.Text : k.KeyText, keyText, StringComparison.Ordinal))
+                if (string.Equals(span[i].KeyText, keyText, StringComparison.Ordinal))
                 {
                     return i;
                 }
@@ -618,7 +661,7 @@ public static partial class YamlStreamReader
                 index = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    index[entries[i].Key.KeyText] = i;
+                    index[entries[i].KeyText] = i;
                 }
             }
 

@@ -16,7 +16,7 @@ public sealed class ContainerView
         At = at;
         foreach (var field in at.Entries())
         {
-            switch (field.Key!.KeyText)
+            switch (field.KeyText!)
             {
                 case "name": NameAt = field; break;
                 case "image": Image = field; break;

@@ -112,7 +112,7 @@ public sealed class LabelSelector
 
         foreach (var entry in map.Entries())
         {
-            var key = entry.Key!.KeyText;
+            var key = entry.KeyText!;
             var valid = true;
             if (KubernetesNames.QualifiedName(key) is { } keyError)
             {

@@ -19,7 +19,7 @@ public sealed record PodSchedulingSpec(
     {
         var nodeName = podSpec.Get("nodeName")?.String is { Length: > 0 } n ? n : null;
         var selector = podSpec.Get("nodeSelector")?.Entries()
-            .Select(e => new NodeSelectorEntry(e.Key!.KeyText, e.Node is YScalar { Kind: not ScalarKind.Null } s ? s.KeyText : string.Empty, e))
+            .Select(e => new NodeSelectorEntry(e.KeyText!, e.Node is YScalar { Kind: not ScalarKind.Null } s ? s.KeyText : string.Empty, e))
             .ToList() ?? [];
         var affinity = NodeSelector.Read(podSpec.At("affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"));
         var tolerations = Toleration.ReadAll(podSpec.Get("tolerations"));

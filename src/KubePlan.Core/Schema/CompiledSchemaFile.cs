@@ -68,11 +68,12 @@ internal static class CompiledSchemaFile
         return output.ToArray();
     }
 
-    /// <summary>Reads the index: every kind with where its graph lies (offsets from the start of <paramref name="file"/>).</summary>
-    public static Dictionary<string, Entry> ReadIndex(ReadOnlySpan<byte> file)
+    /// <summary>Reads the index: every kind with where its graph lies (offsets from the start of the file).</summary>
+    public static Dictionary<string, Entry> ReadIndex(Stream file)
     {
-        var indexLength = BitConverter.ToInt32(file);
-        using var reader = new BinaryReader(new MemoryStream(file.Slice(4, indexLength).ToArray()), Encoding.UTF8);
+        file.Position = 0;
+        using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
+        var indexLength = reader.ReadInt32();
         if (reader.ReadInt32() != Magic)
         {
             throw new InvalidDataException("not a compiled KubePlan schema file");
@@ -93,10 +94,11 @@ internal static class CompiledSchemaFile
         return entries;
     }
 
-    /// <summary>Rebuilds one kind's graph and returns its root.</summary>
-    public static SchemaNode ReadGraph(byte[] file, Entry entry)
+    /// <summary>Rebuilds one kind's graph from the file (a seekable stream, such as the embedded resource) and returns its root.</summary>
+    public static SchemaNode ReadGraph(Stream file, Entry entry)
     {
-        using var reader = new BinaryReader(new MemoryStream(file, entry.Offset, entry.Length, writable: false), Encoding.UTF8);
+        file.Position = entry.Offset;
+        using var reader = new BinaryReader(file, Encoding.UTF8, leaveOpen: true);
         var nodes = new SchemaNode[reader.ReadInt32()];
         for (var i = 0; i < nodes.Length; i++)
         {

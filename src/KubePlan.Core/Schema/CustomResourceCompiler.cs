@@ -14,22 +14,24 @@ namespace KubePlan.Schema;
 internal sealed class CustomResourceCompiler
 {
     private readonly bool _structural;
+    private readonly SchemaNodeInterner _interner;
     private bool _failed;
 
-    private CustomResourceCompiler(bool structural) => _structural = structural;
-
-    /// <summary>The compiled root, or null when the schema needs the general path.</summary>
-    public static SchemaNode? TryCompile(YMapping schema, bool structural)
+    private CustomResourceCompiler(bool structural, SchemaNodeInterner interner)
     {
-        var compiler = new CustomResourceCompiler(structural);
-        var root = compiler.Compile(schema);
-        if (compiler._failed)
-        {
-            return null;
-        }
+        _structural = structural;
+        _interner = interner;
+    }
 
-        root.AllowsTypeMeta = true;
-        return root;
+    /// <summary>
+    /// The compiled root, or null when the schema needs the general path. Equal nodes are one object; give the versions
+    /// of one CRD the same <paramref name="interner"/> so that they share them too.
+    /// </summary>
+    public static SchemaNode? TryCompile(YMapping schema, bool structural, SchemaNodeInterner? interner = null)
+    {
+        var compiler = new CustomResourceCompiler(structural, interner ?? new SchemaNodeInterner());
+        var root = compiler.Compile(schema, isRoot: true);
+        return compiler._failed ? null : root;
     }
 
     /// <summary>Whether every node declares a type, as <c>apiextensions-apiserver</c>'s structural schema rule requires.</summary>
@@ -59,7 +61,7 @@ internal sealed class CustomResourceCompiler
 
     private static bool IsTrue(YMapping node, string name) => node[name] is YScalar { Kind: ScalarKind.Bool, Value: true };
 
-    private SchemaNode Compile(YMapping schema)
+    private SchemaNode Compile(YMapping schema, bool isRoot = false)
     {
         var node = new SchemaNode();
         YNode? properties = null, required = null, additional = null, items = null, enumeration = null;
@@ -69,7 +71,7 @@ internal sealed class CustomResourceCompiler
         foreach (var entry in schema.Entries)
         {
             var value = entry.Value;
-            switch (entry.Key.KeyText)
+            switch (entry.KeyText)
             {
                 case "type":
                     node.Kinds = value switch
@@ -188,7 +190,7 @@ internal sealed class CustomResourceCompiler
                 node.Properties = new Dictionary<string, SchemaNode>(map.Count, StringComparer.Ordinal);
                 foreach (var property in map.Entries)
                 {
-                    node.Properties[property.Key.KeyText] = property.Value is YMapping child ? Compile(child) : Fail(node);
+                    node.Properties[property.KeyText] = property.Value is YMapping child ? Compile(child) : Fail(node);
                 }
             }
         }
@@ -228,7 +230,9 @@ internal sealed class CustomResourceCompiler
             node.OneOf = oneOfNodes;
         }
 
-        return node;
+        // The root takes apiVersion, kind and metadata; set before interning, as an interned node is not changed.
+        node.AllowsTypeMeta |= isRoot;
+        return _failed ? node : _interner.Intern(node);
     }
 
     private SchemaNode[]? Branches(YNode? list) => list switch

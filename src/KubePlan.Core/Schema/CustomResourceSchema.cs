@@ -54,12 +54,13 @@ public sealed class CustomResourceSchema : IManifestSchema
     /// Compiles a schema read from YAML (a CRD in the input). The keywords CRDs use are compiled from the tree directly;
     /// anything else goes through the JSON path, so both give the same answers and the same errors.
     /// </summary>
-    internal static bool TryCreate(YNode openApiV3Schema, [NotNullWhen(true)] out CustomResourceSchema? schema, [NotNullWhen(false)] out string? error)
+    /// <param name="interner">Shared by the versions of one CRD, whose schemas mostly repeat each other; null for a schema alone.</param>
+    internal static bool TryCreate(YNode openApiV3Schema, [NotNullWhen(true)] out CustomResourceSchema? schema, [NotNullWhen(false)] out string? error, SchemaNodeInterner? interner = null)
     {
         if (openApiV3Schema is YMapping mapping)
         {
             var structural = CustomResourceCompiler.IsStructural(mapping, isRoot: true);
-            if (CustomResourceCompiler.TryCompile(mapping, structural) is { } root)
+            if (CustomResourceCompiler.TryCompile(mapping, structural, interner) is { } root)
             {
                 schema = new CustomResourceSchema(root, structural);
                 error = null;

@@ -14,13 +14,13 @@ public sealed class KubernetesSchemas
     private const string ResourcePrefix = "KubePlan.Schemas.Kubernetes.1.36.";
     private const string CompiledResource = ResourcePrefix + "compiled";
     private readonly Assembly _assembly;
-    private readonly Lazy<(byte[] File, Dictionary<string, CompiledSchemaFile.Entry> Index)> _compiled;
+    private readonly Lazy<Dictionary<string, CompiledSchemaFile.Entry>> _index;
     private readonly ConcurrentDictionary<(string ApiVersion, string Kind), Lazy<KubernetesSchema?>> _cache = new();
 
     private KubernetesSchemas(Assembly assembly)
     {
         _assembly = assembly;
-        _compiled = new Lazy<(byte[], Dictionary<string, CompiledSchemaFile.Entry>)>(ReadCompiled, LazyThreadSafetyMode.ExecutionAndPublication);
+        _index = new Lazy<Dictionary<string, CompiledSchemaFile.Entry>>(ReadIndex, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The schemas for Kubernetes 1.36.</summary>
@@ -63,7 +63,7 @@ public sealed class KubernetesSchemas
 
     /// <summary>Whether a schema exists for the kind, without loading it.</summary>
     public bool Contains(string apiVersion, string kind) =>
-        SplitApiVersion(apiVersion) is var (group, version) && version.Length > 0 && _compiled.Value.Index.ContainsKey(ResourceName(group, version, kind));
+        SplitApiVersion(apiVersion) is var (group, version) && version.Length > 0 && _index.Value.ContainsKey(ResourceName(group, version, kind));
 
     /// <summary>
     /// Every apiVersion that has a schema for a kind spelled like <paramref name="kind"/> (ignoring case), with the
@@ -73,7 +73,7 @@ public sealed class KubernetesSchemas
     {
         var suffix = "-" + kind.ToLowerInvariant();
         var found = new List<string>();
-        foreach (var name in _compiled.Value.Index.Keys)
+        foreach (var name in _index.Value.Keys)
         {
             if (!name.EndsWith(suffix, StringComparison.Ordinal))
             {
@@ -113,13 +113,15 @@ public sealed class KubernetesSchemas
     private static string ResourceName(string group, string version, string kind) =>
         (group.Length == 0 ? string.Empty : group + "-") + version + "-" + kind.ToLowerInvariant();
 
-    private (byte[] File, Dictionary<string, CompiledSchemaFile.Entry> Index) ReadCompiled()
+    // The embedded file is read where the assembly image holds it, a kind at a time: a copy of its megabyte or so
+    // would stay on the heap for the whole run.
+    private Stream OpenCompiled() => _assembly.GetManifestResourceStream(CompiledResource)
+        ?? throw new InvalidOperationException("the compiled Kubernetes schemas are not embedded");
+
+    private Dictionary<string, CompiledSchemaFile.Entry> ReadIndex()
     {
-        using var stream = _assembly.GetManifestResourceStream(CompiledResource)
-            ?? throw new InvalidOperationException("the compiled Kubernetes schemas are not embedded");
-        var bytes = new byte[stream.Length];
-        stream.ReadExactly(bytes);
-        return (bytes, CompiledSchemaFile.ReadIndex(bytes));
+        using var stream = OpenCompiled();
+        return CompiledSchemaFile.ReadIndex(stream);
     }
 
     private KubernetesSchema? Load(string apiVersion, string kind)
@@ -131,13 +133,13 @@ public sealed class KubernetesSchemas
         }
 
         // Resource names are lower-cased; the kind must still match exactly (the API server is case-sensitive).
-        var (file, index) = _compiled.Value;
         var name = ResourceName(group, version, kind);
-        if (!index.TryGetValue(name, out var entry) || !string.Equals(entry.Kind, kind, StringComparison.Ordinal))
+        if (!_index.Value.TryGetValue(name, out var entry) || !string.Equals(entry.Kind, kind, StringComparison.Ordinal))
         {
             return null;
         }
 
+        using var file = OpenCompiled();
         return new KubernetesSchema(group, version, kind, CompiledSchemaFile.ReadGraph(file, entry), () => LoadJson(name));
     }
 }

@@ -62,6 +62,14 @@ internal sealed class SchemaWalker
                 break;
         }
 
+        if (node.Constraints is { } constraints)
+        {
+            VisitConstraints(constraints, value, scalar, kind);
+        }
+    }
+
+    private void VisitConstraints(SchemaConstraints node, YNode value, YScalar? scalar, JsonKinds kind)
+    {
         if (node.Enum is { } allowed && scalar is not null)
         {
             var text = kind == JsonKinds.String ? StringValue(scalar) : JsonText(scalar);
@@ -138,7 +146,7 @@ internal sealed class SchemaWalker
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
-            var name = entry.Key.KeyText;
+            var name = entry.KeyText;
             Push(new Segment(name, -1));
             if (node.Properties is not null && node.Properties.TryGetValue(name, out var propertySchema))
             {
@@ -185,7 +193,7 @@ internal sealed class SchemaWalker
 
     private void VisitString(SchemaNode node, YScalar scalar)
     {
-        if (node.PatternText is null && node.Format != ValueFormat.Byte && node.MinLength is null && node.MaxLength is null)
+        if (node.Constraints is null && node.Format != ValueFormat.Byte)
         {
             return;
         }
@@ -216,7 +224,7 @@ internal sealed class SchemaWalker
 
     private void VisitNumber(SchemaNode node, YScalar scalar)
     {
-        if (node.Minimum is null && node.Maximum is null)
+        if (node.Constraints is null || (node.Minimum is null && node.Maximum is null))
         {
             return;
         }

@@ -74,7 +74,10 @@ public sealed class LocatedTests
         var (node, pointer, key) = rebased;
         Assert.Same(spec.Node, node);
         Assert.Equal("/items/3/spec", pointer);
-        Assert.Same(spec.Key, key);
+        // A string key is held as its text and place, not as a node: the scalar is made afresh for each caller.
+        Assert.Equal(spec.KeyText, key!.Text);
+        Assert.Equal(spec.KeyPosition, key.Start);
+        Assert.Equal(spec, rebased with { Pointer = spec.Pointer });
     }
 
     [Fact]

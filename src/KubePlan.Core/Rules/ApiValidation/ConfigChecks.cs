@@ -21,7 +21,7 @@ internal static class ConfigChecks
         {
             foreach (var entry in root.Get(field)?.Entries() ?? [])
             {
-                var key = entry.Key!.KeyText;
+                var key = entry.KeyText!;
                 Key(s, entry, field, key);
                 if (!keys.Add(key))
                 {
@@ -46,7 +46,7 @@ internal static class ConfigChecks
         {
             foreach (var entry in root.Get(field)?.Entries() ?? [])
             {
-                var key = entry.Key!.KeyText;
+                var key = entry.KeyText!;
                 Key(s, entry, field, key);
                 keys.Add(key);
                 if (entry.Node is YScalar value)

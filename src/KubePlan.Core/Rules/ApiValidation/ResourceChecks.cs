@@ -55,7 +55,7 @@ internal static class ResourceChecks
         var result = new Dictionary<string, Amount>(StringComparer.Ordinal);
         foreach (var entry in map?.Entries() ?? [])
         {
-            var name = entry.Key!.KeyText;
+            var name = entry.KeyText!;
             if (ResourceNameError(name) is { } nameError)
             {
                 s.ErrorAtKey(entry, $"resource name \"{name}\" is invalid: {nameError}");

@@ -138,7 +138,7 @@ public sealed class PssAppArmorRule : PodSecurityRule
 
         foreach (var entry in pod.Annotations?.Entries() ?? [])
         {
-            var key = entry.Key!.KeyText;
+            var key = entry.KeyText!;
             if (key.StartsWith(AnnotationPrefix, StringComparison.Ordinal) && entry.String is { } value
                 && !(value.Length == 0 || value == "runtime/default" || value.StartsWith("localhost/", StringComparison.Ordinal)))
             {

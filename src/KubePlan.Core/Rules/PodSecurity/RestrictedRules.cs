@@ -28,7 +28,7 @@ public sealed class PssVolumeTypesRule : PodSecurityRule
                 continue; // hostPath: pss-host-path-volumes reports it
             }
 
-            var type = volume.Entries().Select(e => e.Key!.KeyText).FirstOrDefault(k => k != "name");
+            var type = volume.Entries().Select(e => e.KeyText!).FirstOrDefault(k => k != "name");
             if (type is not null && !AllowedTypes.Contains(type, StringComparer.Ordinal))
             {
                 yield return (volume.Get(type)!.Value, $"volume \"{volume.Get("name")?.String ?? "?"}\" is of type {type}, which the restricted level does not allow", true);

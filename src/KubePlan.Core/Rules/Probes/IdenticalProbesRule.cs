@@ -60,7 +60,7 @@ public sealed class IdenticalProbesRule : Rule
             case (YMapping x, YMapping y):
                 foreach (var entry in x.EntrySpan)
                 {
-                    if (y.GetEntry(entry.Key.KeyText) is { } other && Differ(entry.Value, other.Value))
+                    if (y.GetEntry(entry.KeyText) is { } other && Differ(entry.Value, other.Value))
                     {
                         return true;
                     }

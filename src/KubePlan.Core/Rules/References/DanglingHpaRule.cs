@@ -204,7 +204,7 @@ public sealed class DanglingHpaRule : Rule
                 {
                     foreach (var entry in limit.Get(field)?.Entries() ?? [])
                     {
-                        defaults.Add(entry.Key!.KeyText);
+                        defaults.Add(entry.KeyText!);
                     }
                 }
             }

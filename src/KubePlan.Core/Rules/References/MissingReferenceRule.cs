@@ -224,7 +224,7 @@ public sealed partial class MissingReferenceRule : Rule
             }
 
             string[] fields = kind == "Secret" ? ["data", "stringData"] : ["data", "binaryData"];
-            return fields.SelectMany(f => m.At(f)?.Entries() ?? []).Select(e => e.Key!.KeyText).ToHashSet(StringComparer.Ordinal);
+            return fields.SelectMany(f => m.At(f)?.Entries() ?? []).Select(e => e.KeyText!).ToHashSet(StringComparer.Ordinal);
         }
 
         /// <summary>Whether a claim name is one a StatefulSet of the namespace creates: <c>&lt;template&gt;-&lt;statefulset&gt;-&lt;ordinal&gt;</c>.</summary>

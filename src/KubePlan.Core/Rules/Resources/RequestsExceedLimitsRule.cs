@@ -37,7 +37,7 @@ public sealed class RequestsExceedLimitsRule : Rule
                 foreach (var request in resources.Value.Get("requests")?.Entries() ?? [])
                 {
                     // Only a request with a limit beside it is parsed; most have none (a CPU request without a CPU limit).
-                    var name = request.Key!.KeyText;
+                    var name = request.KeyText!;
                     if (limits.Get(name) is { } limitAt && Quantity.Read(request) is { } requested && Quantity.Read(limitAt) is { } limit
                         && requested.Sign >= 0 && requested > limit)
                     {

@@ -52,7 +52,7 @@ public sealed class DaemonSetNodeGapRule : Rule
                 var first = skipped.First(v => v.Node == group.Nodes[0]).Reasons[0];
                 var names = string.Join(", ", group.Nodes.Take(10).Select(n => n.Name)) + (group.Nodes.Count > 10 ? ", …" : string.Empty);
                 var message = $"the DaemonSet will not run on {names} ({group.Nodes.Count} of {nodes.Count} nodes): {group.Reason}";
-                yield return Report(manifest, first.At, message, Hint(first.Kind), atKey: first.At.Key is not null);
+                yield return Report(manifest, first.At, message, Hint(first.Kind), atKey: first.At.HasKey);
             }
         }
     }

@@ -51,7 +51,7 @@ public sealed class NoFeasibleNodeRule : Rule
             var main = MainReason(verdicts);
             var what = nodes.Count == 1 ? "the pod does not fit the only node of the inventory" : $"the pod fits none of the {nodes.Count} nodes of the inventory";
             yield return Report(manifest, main.At, what + ": " + string.Join("; ", groups.Select(g => g.ToString())),
-                Hint(main.Kind), atKey: main.At.Key is not null);
+                Hint(main.Kind), atKey: main.At.HasKey);
         }
     }
 

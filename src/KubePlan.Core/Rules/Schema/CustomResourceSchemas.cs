@@ -61,6 +61,9 @@ public sealed class CustomResourceSchemas
 
         // apiextensions v1beta1 had one schema for all versions under spec.validation.
         var shared = crd.At("spec", "validation", "openAPIV3Schema");
+
+        // Served versions mostly repeat one schema: compiled with one interner, they share their equal nodes.
+        var interner = new SchemaNodeInterner();
         var versions = new HashSet<string>(StringComparer.Ordinal);
         foreach (var version in crd.At("spec", "versions")?.Items() ?? [])
         {
@@ -68,14 +71,14 @@ public sealed class CustomResourceSchemas
             var schema = version.At("schema", "openAPIV3Schema") ?? shared;
             if (name is not null)
             {
-                found.Add(((group, name, kind), new Entry(owner, schema)));
+                found.Add(((group, name, kind), new Entry(owner, schema, interner)));
                 versions.Add(name);
             }
         }
 
         if (crd.At("spec", "version")?.String is { } single && !versions.Contains(single))
         {
-            found.Add(((group, single, kind), new Entry(owner, shared)));
+            found.Add(((group, single, kind), new Entry(owner, shared, interner)));
         }
 
         return found;
@@ -94,11 +97,18 @@ public sealed class CustomResourceSchemas
         private readonly Lock _lock = new();
         private Located? _schemaNode;
         private (CustomResourceSchema? Schema, string? Error)? _compiled;
+        private SchemaNodeInterner? _interner;
 
         public Entry(Manifest crd, Located? schema)
+            : this(crd, schema, null)
+        {
+        }
+
+        internal Entry(Manifest crd, Located? schema, SchemaNodeInterner? interner)
         {
             Crd = crd;
             _schemaNode = schema;
+            _interner = interner;
         }
 
         public Manifest Crd { get; }
@@ -130,8 +140,9 @@ public sealed class CustomResourceSchemas
                 }
 
                 var result = _schemaNode is not { } node ? (null, null)
-                    : CustomResourceSchema.TryCreate(node.Node, out var compiled, out var error) ? (compiled, null) : ((CustomResourceSchema?)null, error);
+                    : CustomResourceSchema.TryCreate(node.Node, out var compiled, out var error, _interner) ? (compiled, null) : ((CustomResourceSchema?)null, error);
                 _compiled = result;
+                _interner = null;
                 if (result.Item2 is null)
                 {
                     _schemaNode = null;

@@ -166,7 +166,7 @@ public sealed class ManifestStructureRule : Rule
 
         foreach (var entry in labels.Entries())
         {
-            var key = entry.Key!.KeyText;
+            var key = entry.KeyText!;
             if (KubernetesNames.QualifiedName(key) is { } keyError)
             {
                 yield return Report(m, entry, $"label key \"{key}\" is invalid: {keyError}", "Use a key such as app.kubernetes.io/name.", atKey: true);
@@ -194,7 +194,7 @@ public sealed class ManifestStructureRule : Rule
         long size = 0;
         foreach (var entry in annotations.Entries())
         {
-            var key = entry.Key!.KeyText;
+            var key = entry.KeyText!;
             if (KubernetesNames.QualifiedName(key) is { } keyError)
             {
                 yield return Report(m, entry, $"annotation key \"{key}\" is invalid: {keyError}", "Use a key such as example.com/owner.", atKey: true);
