@@ -58,7 +58,7 @@ internal static class ManifestSkeleton
             {
                 if (entry.Value is YMapping keyed)
                 {
-                    kept.Add(new YEntry(entry.Key, KeysOf(keyed)));
+                    kept.Add(entry.WithValue(KeysOf(keyed)));
                 }
             }
             else if (on.Length > 0 && entry.Value is YMapping child && Prune(child, on, depth + 1) is { Count: > 0 } pruned)
@@ -77,7 +77,7 @@ internal static class ManifestSkeleton
         var i = 0;
         foreach (var entry in mapping.EntrySpan)
         {
-            entries[i++] = new YEntry(entry.Key, new YScalar(entry.Value.Start, string.Empty, ScalarKind.Null, null, plain: true));
+            entries[i++] = entry.WithValue(new YScalar(entry.Value.Start, string.Empty, ScalarKind.Null, null, plain: true));
         }
 
         return new YMapping(mapping.Start, entries);
