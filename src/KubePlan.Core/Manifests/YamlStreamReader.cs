@@ -598,7 +598,7 @@ public static partial class YamlStreamReader
                 if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
                 {
                     // The message names the first definition, which the entry no longer holds after a second duplicate.
-                    var first = firstKeys?.GetValueOrDefault(at) ?? entries[at].KeyStart;
+                    var first = firstKeys is not null && firstKeys.TryGetValue(at, out var recorded) ? recorded : entries[at].KeyStart;
                     _problems.Add(new YamlProblem(entry.KeyStart, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
                     (firstKeys ??= [])[at] = first;
                     entries[at] = entry;

@@ -29,6 +29,21 @@ public sealed class MappingKeyTests
         Assert.Equal(entry.KeyStart, entry.Key.Start);
     }
 
+    /// <summary>Each duplicate names where its own key was first defined, also when a mapping repeats two keys (sigs.k8s.io/yaml refuses both).</summary>
+    [Fact]
+    public void Every_duplicate_key_names_its_own_first_definition()
+    {
+        var problems = YamlStreamReader.Read("x: 1\nz: 2\nx: 3\nz: 4\nx: 5\n").Problems.Select(p => (p.Position.Line, p.Message)).ToList();
+
+        Assert.Equal(
+            [
+                (3, "duplicate key \"x\" (first defined at line 1)"),
+                (4, "duplicate key \"z\" (first defined at line 2)"),
+                (5, "duplicate key \"x\" (first defined at line 1)"),
+            ],
+            problems);
+    }
+
     [Theory]
     // Other keys keep their scalar: their JSON text is what sigs.k8s.io/yaml makes of them.
     [InlineData("1: x\n", ScalarKind.Int, "1")]
