@@ -118,6 +118,7 @@ public sealed class ManifestLoader
             // Largest first, one file at a time: a large file taken last (a repository's big
             // multi-document file often sorts last) keeps one core reading while the others wait;
             // taken first, the small files fill the other cores around it.
+            using var pump = YamlEventPump.StartForParallelRead();
             var order = Enumerable.Range(0, paths.Count).Where(i => paths[i] != StdinPath).OrderByDescending(i => SizeOf(paths[i])).ThenBy(i => i);
             Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
@@ -413,6 +414,7 @@ public sealed class ManifestLoader
         var pieces = new LoadResult[cuts.Count];
         var documents = new int[cuts.Count];
         var failed = 0;
+        using var pump = YamlEventPump.StartForParallelRead();
         Parallel.For(0, cuts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             if (Volatile.Read(ref failed) != 0)

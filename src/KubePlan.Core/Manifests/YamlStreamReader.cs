@@ -272,7 +272,8 @@ public static partial class YamlStreamReader
 
     private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings)
     {
-        private readonly Parser _parser = new(new KubectlTagScanner(new Scanner(new SliceReader(part), skipComments: true)));
+        // With a pump (a read on several threads), the part is scanned on the pump's thread; see YamlEventPump for why.
+        private readonly IParser _parser = (IParser?)YamlEventPump.Current?.Open(() => NewParser(part)) ?? NewParser(part);
         private string? _text;
 
         /// <summary>The part as a string of its own, made only when a problem or a rare construct needs it.</summary>
@@ -290,10 +291,24 @@ public static partial class YamlStreamReader
         /// </summary>
         private readonly long _guardIndex = guard is null ? long.MaxValue : guard.Index + shifts.Count;
 
+        private static Parser NewParser(PartText part) => new(new KubectlTagScanner(new Scanner(new SliceReader(part), skipComments: true)));
+
         /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
         public PartResult Run()
         {
             WorkCounter.Parsed(part.Length);
+            try
+            {
+                return Build();
+            }
+            finally
+            {
+                (_parser as IDisposable)?.Dispose();
+            }
+        }
+
+        private PartResult Build()
+        {
             try
             {
                 Expect<StreamStart>();
