@@ -118,8 +118,10 @@ public sealed class ManifestLoader
             // Largest first, one file at a time: a large file taken last (a repository's big
             // multi-document file often sorts last) keeps one core reading while the others wait;
             // taken first, the small files fill the other cores around it.
-            using var pump = YamlEventPump.StartForParallelRead();
-            var order = Enumerable.Range(0, paths.Count).Where(i => paths[i] != StdinPath).OrderByDescending(i => SizeOf(paths[i])).ThenBy(i => i);
+            var sizes = paths.Select(p => p == StdinPath ? 0 : SizeOf(p)).ToArray();
+            // A few small files are read before a pump's hand-overs would pay for themselves (see YamlEventPump).
+            using var pump = sizes.Sum() >= 2L * DefaultPieceLength ? YamlEventPump.StartForParallelRead() : null;
+            var order = Enumerable.Range(0, paths.Count).Where(i => paths[i] != StdinPath).OrderByDescending(i => sizes[i]).ThenBy(i => i);
             Parallel.ForEach(Partitioner.Create(order, EnumerablePartitionerOptions.NoBuffering), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 loaded[i] = eachFile(LoadFile(paths[i], eachFile));
