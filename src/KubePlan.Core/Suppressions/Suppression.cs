@@ -113,9 +113,16 @@ public sealed partial class Suppression
     /// </summary>
     public static IEnumerable<Suppression> FromAnnotations(Manifest manifest)
     {
-        foreach (var (metadataPath, prefix) in AnnotatedPlaces)
+        foreach (var (metadata, prefix) in AnnotatedPlaces)
         {
-            if (manifest.Located.Resolve(metadataPath + "/annotations/" + JsonPointer.Escape(AnnotationKey)) is not { Node: YScalar { IsString: true } value })
+            // Walked key by key: this runs for every object of the run, and a pointer would be built and parsed each time.
+            YNode? node = manifest.Root;
+            foreach (var key in metadata)
+            {
+                node = (node as YMapping)?[key];
+            }
+
+            if ((node as YMapping)?["annotations"] is not YMapping annotations || annotations[AnnotationKey] is not YScalar { IsString: true } value)
             {
                 continue;
             }
@@ -142,11 +149,11 @@ public sealed partial class Suppression
         entry.Rules.Select(id => new Suppression(SuppressionKind.Config, id, entry.Reason, entry.File, entry.Position) { Entry = entry });
 
     /// <summary>Where the annotation may sit: the object's metadata, and its pod template's (workloads, CronJobs).</summary>
-    private static readonly (string Metadata, string? Prefix)[] AnnotatedPlaces =
+    private static readonly (string[] Metadata, string? Prefix)[] AnnotatedPlaces =
     [
-        ("/metadata", null),
-        ("/spec/template/metadata", "/spec/template"),
-        ("/spec/jobTemplate/spec/template/metadata", "/spec/jobTemplate/spec/template"),
+        (["metadata"], null),
+        (["spec", "template", "metadata"], "/spec/template"),
+        (["spec", "jobTemplate", "spec", "template", "metadata"], "/spec/jobTemplate/spec/template"),
     ];
 
     [GeneratedRegex(@"(?:^|(?<=\s))(?<hash>#)\s*kubeplan:ignore\s+(?<ids>[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*)(?:\s+--\s*(?<reason>.*))?", RegexOptions.CultureInvariant, 1000)]
