@@ -20,9 +20,7 @@ internal static class ManifestSkeleton
         ["metadata", "name"],
         ["metadata", "generateName"],
         ["metadata", "namespace"],
-        ["metadata", "annotations", Suppressions.Suppression.AnnotationKey],
-        ["spec", "template", "metadata", "annotations", Suppressions.Suppression.AnnotationKey],
-        ["spec", "jobTemplate", "spec", "template", "metadata", "annotations", Suppressions.Suppression.AnnotationKey],
+        .. Suppressions.Suppression.AnnotatedPlaces.Select(place => place.Keys),
     ];
 
     private static readonly string[][] ConfigMapPaths = [.. KeptPaths, ["data", KeysOnly], ["binaryData", KeysOnly]];

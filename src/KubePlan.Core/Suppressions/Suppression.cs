@@ -113,16 +113,10 @@ public sealed partial class Suppression
     /// </summary>
     public static IEnumerable<Suppression> FromAnnotations(Manifest manifest)
     {
-        foreach (var (metadata, prefix) in AnnotatedPlaces)
+        foreach (var (keys, prefix) in AnnotatedPlaces)
         {
-            // Walked key by key: this runs for every object of the run, and a pointer would be built and parsed each time.
-            YNode? node = manifest.Root;
-            foreach (var key in metadata)
-            {
-                node = (node as YMapping)?[key];
-            }
-
-            if ((node as YMapping)?["annotations"] is not YMapping annotations || annotations[AnnotationKey] is not YScalar { IsString: true } value)
+            // Followed key by key: this runs for every object of the run, where a pointer would be built and parsed each time.
+            if (manifest.At(keys) is not { Node: YScalar { IsString: true } value })
             {
                 continue;
             }
@@ -148,12 +142,15 @@ public sealed partial class Suppression
     public static IEnumerable<Suppression> FromConfig(IgnoreEntry entry) =>
         entry.Rules.Select(id => new Suppression(SuppressionKind.Config, id, entry.Reason, entry.File, entry.Position) { Entry = entry });
 
-    /// <summary>Where the annotation may sit: the object's metadata, and its pod template's (workloads, CronJobs).</summary>
-    private static readonly (string[] Metadata, string? Prefix)[] AnnotatedPlaces =
+    /// <summary>
+    /// Where the annotation may sit, as keys from the object's root: in the object's metadata, and in its pod template's
+    /// (workloads, CronJobs), with the pointer of the template it covers. Released objects keep these places (<see cref="Manifests.ManifestSkeleton"/>).
+    /// </summary>
+    internal static readonly (string[] Keys, string? Prefix)[] AnnotatedPlaces =
     [
-        (["metadata"], null),
-        (["spec", "template", "metadata"], "/spec/template"),
-        (["spec", "jobTemplate", "spec", "template", "metadata"], "/spec/jobTemplate/spec/template"),
+        (["metadata", "annotations", AnnotationKey], null),
+        (["spec", "template", "metadata", "annotations", AnnotationKey], "/spec/template"),
+        (["spec", "jobTemplate", "spec", "template", "metadata", "annotations", AnnotationKey], "/spec/jobTemplate/spec/template"),
     ];
 
     [GeneratedRegex(@"(?:^|(?<=\s))(?<hash>#)\s*kubeplan:ignore\s+(?<ids>[A-Za-z0-9._-]+(?:\s*,\s*[A-Za-z0-9._-]+)*)(?:\s+--\s*(?<reason>.*))?", RegexOptions.CultureInvariant, 1000)]
