@@ -29,6 +29,9 @@ internal sealed class YamlEventPump : IDisposable
 
     private readonly BlockingCollection<EventStream> _waiting = [];
     private readonly SemaphoreSlim _budget = new(ChunksAhead);
+
+    // Chunks read and cleared, for the pump to fill again: at most ChunksAhead exist at once, however large the read.
+    private readonly Stack<ParsingEvent[]> _spareChunks = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Thread _thread;
     private readonly YamlEventPump? _outer;
@@ -81,6 +84,33 @@ internal sealed class YamlEventPump : IDisposable
         _waiting.Dispose();
         _budget.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>Chunk arrays made so far (for tests: recycled, they stay within <see cref="ChunksAhead"/>).</summary>
+    internal int ChunksMade { get; private set; }
+
+    private ParsingEvent[] TakeSpareChunk()
+    {
+        lock (_spareChunks)
+        {
+            if (_spareChunks.Count > 0)
+            {
+                return _spareChunks.Pop();
+            }
+
+            ChunksMade++;
+            return new ParsingEvent[ChunkSize];
+        }
+    }
+
+    /// <summary>Keeps a chunk that was read for the next one, cleared first so that it holds no event alive.</summary>
+    private void Recycle(ParsingEvent[] events, int count)
+    {
+        Array.Clear(events, 0, count);
+        lock (_spareChunks)
+        {
+            _spareChunks.Push(events);
+        }
     }
 
     private void Pump()
@@ -175,6 +205,11 @@ internal sealed class YamlEventPump : IDisposable
                 if (_chunks.Count > 0)
                 {
                     _pump._budget.Release(_chunks.Count);
+                    foreach (var (events, count) in _chunks)
+                    {
+                        _pump.Recycle(events, count);
+                    }
+
                     _chunks.Clear();
                 }
             }
@@ -185,6 +220,7 @@ internal sealed class YamlEventPump : IDisposable
             if (_holdsChunk)
             {
                 _holdsChunk = false;
+                _pump.Recycle(_chunk, _count);
                 _chunk = [];
                 _count = _next = 0;
                 _pump._budget.Release();
@@ -208,13 +244,14 @@ internal sealed class YamlEventPump : IDisposable
                     return;
                 }
 
-                var events = new ParsingEvent[ChunkSize];
+                var events = _pump.TakeSpareChunk();
                 var count = 0;
                 Exception? failure = null;
                 try
                 {
                     if (Volatile.Read(ref _closed))
                     {
+                        _pump.Recycle(events, 0);
                         budget.Release();
                         return;
                     }
@@ -237,6 +274,7 @@ internal sealed class YamlEventPump : IDisposable
                 {
                     if (_closed || count == 0)
                     {
+                        _pump.Recycle(events, count);
                         budget.Release();
                     }
                     else
