@@ -111,8 +111,11 @@ public class YamlEventPumpTests
     [Fact]
     public void ReadingWithAPump_GivesTheSameTrees()
     {
+        // Parts are scanned ahead of the one being read: empty parts, a refused separator line, a part read again after a
+        // repair, a part that ends reading at its first document and parts of several chunks each must come out in order.
         var text = string.Join("---\n", Directory.EnumerateFiles(Path.Combine(RuleHarness.RepoRoot, "examples"), "*.yaml").Order(StringComparer.Ordinal).Select(File.ReadAllText))
-            + "---\nbroken: [\n---\na: 1\n";
+            + "---\nbroken: [\n---\na: 1\n---\n---\n--- not a separator\nb: 2\n---\nq: \"it\\'s\"\n---\nfirst: 1\n...\nsecond: 2\n---\n"
+            + LongMapping(2 * YamlEventPump.ChunkSize) + "---\nc: 3\n---\n" + LongMapping(YamlEventPump.ChunkSize + 1);
         var alone = Dump(YamlStreamReader.Read(text));
         string pumped;
         using (YamlEventPump.Start())
