@@ -43,29 +43,56 @@ internal static class ManifestSkeleton
     /// <summary>A copy of the mapping with only the entries on one of the paths (whose keys up to this depth led here), in their order.</summary>
     private static YMapping Prune(YMapping mapping, string[][] paths, int depth)
     {
+        // Every released object passes through here while the input is read: plain loops, no per-key allocation.
         var kept = new List<YEntry>();
         foreach (var entry in mapping.EntrySpan)
         {
             var key = entry.KeyText;
-            var on = paths.Where(p => p[depth] == key).ToArray();
-            if (on.Any(p => p.Length == depth + 1))
+            var (whole, keysOnly, deeper) = (false, false, 0);
+            foreach (var path in paths)
+            {
+                if (path[depth] == key)
+                {
+                    whole |= path.Length == depth + 1;
+                    keysOnly |= path.Length == depth + 2 && path[depth + 1] == KeysOnly;
+                    deeper++;
+                }
+            }
+
+            if (whole)
             {
                 kept.Add(entry);
             }
-            else if (on.Any(p => p.Length == depth + 2 && p[depth + 1] == KeysOnly))
+            else if (keysOnly)
             {
                 if (entry.Value is YMapping keyed)
                 {
                     kept.Add(entry.WithValue(KeysOf(keyed)));
                 }
             }
-            else if (on.Length > 0 && entry.Value is YMapping child && Prune(child, on, depth + 1) is { Count: > 0 } pruned)
+            else if (deeper > 0 && entry.Value is YMapping child && Prune(child, On(paths, depth, key, deeper), depth + 1) is { Count: > 0 } pruned)
             {
                 kept.Add(entry.WithValue(pruned));
             }
         }
 
         return new YMapping(mapping.Start, kept.ToArray());
+    }
+
+    /// <summary>The <paramref name="count"/> paths whose key at <paramref name="depth"/> is <paramref name="key"/>.</summary>
+    private static string[][] On(string[][] paths, int depth, string key, int count)
+    {
+        var on = new string[count][];
+        var i = 0;
+        foreach (var path in paths)
+        {
+            if (path[depth] == key)
+            {
+                on[i++] = path;
+            }
+        }
+
+        return on;
     }
 
     /// <summary>A copy of the mapping with its keys where they were and an empty (null) value in place of each value.</summary>
