@@ -181,13 +181,18 @@ public static partial class YamlStreamReader
         private readonly Queue<(int Index, YamlEventPump.EventStream Stream)> _opened = new();
         private int _next;
 
+        // The stream taken last: its reader disposes it, and so does the next Take, in case that reader failed before it
+        // could (a stream left open would hold its chunks, and the pump's budget, for good). Disposing twice is harmless.
+        private YamlEventPump.EventStream? _taken;
+
         /// <summary>Scanning ahead for a read through a pump, or null when there is no pump or nothing to scan ahead.</summary>
         public static ScanAhead? For(string text, List<KubectlYaml.Part> parts) =>
             YamlEventPump.Current is { } pump && parts.Count > 1 ? new ScanAhead(pump, text, parts) : null;
 
-        /// <summary>The opened stream of part <paramref name="index"/>, now the caller's to dispose; the parts after it are opened.</summary>
+        /// <summary>The opened stream of part <paramref name="index"/>, for the caller to dispose; the parts after it are opened.</summary>
         public IParser? Take(int index)
         {
+            _taken?.Dispose();
             for (; _next < parts.Count && _next <= index + PartsAhead; _next++)
             {
                 if (parts[_next] is { BadSeparator: null, Length: > 0 } ahead)
@@ -197,12 +202,14 @@ public static partial class YamlStreamReader
                 }
             }
 
-            return _opened.TryPeek(out var first) && first.Index == index ? _opened.Dequeue().Stream : null;
+            _taken = _opened.TryPeek(out var first) && first.Index == index ? _opened.Dequeue().Stream : null;
+            return _taken;
         }
 
-        /// <summary>Lets go of the streams opened and not taken (a read that failed on the way).</summary>
+        /// <summary>Lets go of the streams opened and not read to their end (a read that failed on the way).</summary>
         public void Dispose()
         {
+            _taken?.Dispose();
             while (_opened.TryDequeue(out var left))
             {
                 left.Stream.Dispose();
