@@ -346,7 +346,6 @@ public static partial class YamlStreamReader
         /// </summary>
         private readonly long _guardIndex = guard is null ? long.MaxValue : guard.Index + shifts.Count;
 
-
         /// <summary>Reads documents until the end of the part, or until a fatal problem stops it.</summary>
         public PartResult Run()
         {
