@@ -48,14 +48,14 @@ internal static class ManifestSkeleton
         foreach (var entry in mapping.EntrySpan)
         {
             var key = entry.KeyText;
-            var (whole, keysOnly, deeper) = (false, false, 0);
+            var (whole, keysOnly, matching) = (false, false, 0);
             foreach (var path in paths)
             {
                 if (path[depth] == key)
                 {
                     whole |= path.Length == depth + 1;
                     keysOnly |= path.Length == depth + 2 && path[depth + 1] == KeysOnly;
-                    deeper++;
+                    matching++;
                 }
             }
 
@@ -70,7 +70,7 @@ internal static class ManifestSkeleton
                     kept.Add(entry.WithValue(KeysOf(keyed)));
                 }
             }
-            else if (deeper > 0 && entry.Value is YMapping child && Prune(child, On(paths, depth, key, deeper), depth + 1) is { Count: > 0 } pruned)
+            else if (matching > 0 && entry.Value is YMapping child && Prune(child, On(paths, depth, key, matching), depth + 1) is { Count: > 0 } pruned)
             {
                 kept.Add(entry.WithValue(pruned));
             }

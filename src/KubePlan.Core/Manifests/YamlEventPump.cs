@@ -89,8 +89,10 @@ internal sealed class YamlEventPump : IDisposable
     /// <summary>Chunk arrays made so far (for tests: recycled, they stay within <see cref="ChunksAhead"/>).</summary>
     internal int ChunksMade { get; private set; }
 
-    private ParsingEvent[] TakeSpareChunk()
+    /// <summary>A chunk to fill, once fewer than <see cref="ChunksAhead"/> are held: a spare one, or a new one while there are none.</summary>
+    private ParsingEvent[] TakeChunk()
     {
+        _budget.Wait(_stopping.Token);
         lock (_spareChunks)
         {
             if (_spareChunks.Count > 0)
@@ -103,21 +105,23 @@ internal sealed class YamlEventPump : IDisposable
         }
     }
 
-    /// <summary>Keeps a chunk that was read for the next one, cleared first so that it holds no event alive.</summary>
-    private void Recycle(ParsingEvent[] events, int count)
+    /// <summary>Gives back a chunk read or not needed, cleared so that it holds no event alive, for the next to fill.</summary>
+    private void GiveBack(ParsingEvent[] events, int count)
     {
         Array.Clear(events, 0, count);
         lock (_spareChunks)
         {
             _spareChunks.Push(events);
         }
+
+        _budget.Release();
     }
 
     private void Pump()
     {
         foreach (var stream in _waiting.GetConsumingEnumerable())
         {
-            stream.Fill(_budget, _stopping.Token);
+            stream.Fill();
         }
     }
 
@@ -130,7 +134,6 @@ internal sealed class YamlEventPump : IDisposable
         private ParsingEvent[] _chunk = [];
         private int _count;
         private int _next;
-        private bool _holdsChunk;
 
         // Set by the pump's thread, under the lock on _chunks.
         private bool _ended;
@@ -178,7 +181,6 @@ internal sealed class YamlEventPump : IDisposable
                 if (_chunks.Count > 0)
                 {
                     (_chunk, _count) = _chunks.Dequeue();
-                    _holdsChunk = true;
                     _next = 1;
                     Current = _chunk[0];
                     return true;
@@ -202,41 +204,35 @@ internal sealed class YamlEventPump : IDisposable
             lock (_chunks)
             {
                 _closed = true;
-                if (_chunks.Count > 0)
+                while (_chunks.TryDequeue(out var chunk))
                 {
-                    _pump._budget.Release(_chunks.Count);
-                    foreach (var (events, count) in _chunks)
-                    {
-                        _pump.Recycle(events, count);
-                    }
-
-                    _chunks.Clear();
+                    _pump.GiveBack(chunk.Events, chunk.Count);
                 }
             }
         }
 
         private void ReleaseChunk()
         {
-            if (_holdsChunk)
+            // An empty array when none is held.
+            if (_chunk.Length > 0)
             {
-                _holdsChunk = false;
-                _pump.Recycle(_chunk, _count);
+                _pump.GiveBack(_chunk, _count);
                 _chunk = [];
                 _count = _next = 0;
-                _pump._budget.Release();
             }
         }
 
         /// <summary>On the pump's thread: scans the part, a chunk at a time, until its end, a failure, or the reader stops.</summary>
-        internal void Fill(SemaphoreSlim budget, CancellationToken stopping)
+        internal void Fill()
         {
             IParser? parser = null;
             var ended = false;
             while (!ended)
             {
+                ParsingEvent[] events;
                 try
                 {
-                    budget.Wait(stopping);
+                    events = _pump.TakeChunk();
                 }
                 catch (OperationCanceledException)
                 {
@@ -244,15 +240,13 @@ internal sealed class YamlEventPump : IDisposable
                     return;
                 }
 
-                var events = _pump.TakeSpareChunk();
                 var count = 0;
                 Exception? failure = null;
                 try
                 {
                     if (Volatile.Read(ref _closed))
                     {
-                        _pump.Recycle(events, 0);
-                        budget.Release();
+                        _pump.GiveBack(events, 0);
                         return;
                     }
 
@@ -274,8 +268,7 @@ internal sealed class YamlEventPump : IDisposable
                 {
                     if (_closed || count == 0)
                     {
-                        _pump.Recycle(events, count);
-                        budget.Release();
+                        _pump.GiveBack(events, count);
                     }
                     else
                     {

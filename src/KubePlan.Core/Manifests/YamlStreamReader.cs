@@ -101,7 +101,7 @@ public static partial class YamlStreamReader
     /// first such position fails the document.
     /// </summary>
     /// <param name="scanned">The part's events as the pump scans them, when its stream was opened ahead (see <see cref="ScanAhead"/>).</param>
-    private static int ReadPart(PartText part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings, IParser? scanned = null)
+    private static int ReadPart(PartText part, int lineOffset, List<YamlDocument> documents, List<YamlProblem> problems, HashSet<string> strings, IParser? scanned)
     {
         if (part.Length == 0)
         {
