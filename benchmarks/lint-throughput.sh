@@ -16,7 +16,9 @@
 # benchmarks/expected/realistic-2.json, its findings unchanged since before the speed work).
 #
 # With --tool DIR, the kubeplan already installed in DIR is measured (CI passes the one it installed).
-# Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR]
+# With --max-peak MIB, the benchmark fails when the lint's median peak memory exceeds MIB (CI's guard
+# against memory regressions, such as a collector whose youngest generation follows the CPU cache).
+# Usage: benchmarks/lint-throughput.sh [MEGABYTES] [RUNS] [--expect FILE] [--tool DIR] [--max-peak MIB]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 NO_COLOR=1
@@ -24,11 +26,13 @@ megabytes=24
 runs=5
 expect=
 tooldir=
+max_peak_mib=
 positional=()
 while [ $# -gt 0 ]; do
   case $1 in
     --expect) expect=$2; shift 2 ;;
     --tool) tooldir=$2; shift 2 ;;
+    --max-peak) max_peak_mib=$2; shift 2 ;;
     *) positional+=("$1"); shift ;;
   esac
 done
@@ -114,4 +118,11 @@ if [ -n "$expect" ]; then
     exit 1
   fi
   echo "report: identical to $expect"
+fi
+if [ -n "$max_peak_mib" ]; then
+  if [ "$lint_kib" -gt $(( max_peak_mib * 1024 )) ]; then
+    echo "benchmark: the lint's peak memory, $(( lint_kib / 1024 )) MiB, is above the $max_peak_mib MiB allowed" >&2
+    exit 1
+  fi
+  echo "peak memory: within $max_peak_mib MiB"
 fi
