@@ -62,7 +62,11 @@ measure() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
+# CPU time the hypervisor took from this machine while the floor and the lint ran (the "steal" column of
+# /proc/stat): a lint on every core loses more to it than the one-thread floor, so the ratio means little without it.
+cpu_times() { [ -r /proc/stat ] && awk '/^cpu / { print $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat || echo "0 0"; }
 : >"$out/floor.txt"; : >"$out/lint.txt"; : >"$out/version.txt"; : >"$out/small.txt"; : >"$out/hello.txt"
+read -r steal_before total_before <<<"$(cpu_times)"
 for i in $(seq "$runs"); do
   measure dotnet "$out/floor/YamlParseFloor.dll" "$corpus" >>"$out/floor.txt"
   measure "$tool" lint "$corpus" --format json >>"$out/lint.txt"
@@ -73,6 +77,8 @@ for i in $(seq "$runs"); do
     exit 1
   fi
 done
+read -r steal_after total_after <<<"$(cpu_times)"
+steal_percent=$(awk -v s=$((steal_after - steal_before)) -v t=$((total_after - total_before)) 'BEGIN { printf "%.1f", (t > 0 ? 100 * s / t : 0) }')
 # The same lint on one thread must give the same bytes as on every core.
 DOTNET_PROCESSOR_COUNT=1 "$tool" lint "$corpus" --format json >"$out/report-one-thread.json" || true
 if ! cmp -s "$out/report-one-thread.json" "$out/report.json"; then
@@ -103,7 +109,7 @@ awk -v mb="$megabytes" -v bytes="$input_bytes" -v docs="$documents" -v runs="$ru
     -v cpu="$lint_cpu" -v kib="$lint_kib" -v version="$version_ms" -v small="$small_ms" -v cores="$(nproc)" \
     -v fcpu="$floor_cpu_ms" -v lcpu="$lint_cpu_ms" -v vcpu="$version_cpu_ms" -v scpu="$small_cpu_ms" \
     -v hello="$hello_ms" -v hcpu="$hello_cpu_ms" 'BEGIN {
-  printf "corpus: realistic %s MB: %.1f MiB, %d documents; medians of %d runs; %d cores; load average %s\n", mb, bytes / 1048576, docs, runs, cores, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'"
+  printf "corpus: realistic %s MB: %.1f MiB, %d documents; medians of %d runs; %d cores; load average %s; steal %s%%\n", mb, bytes / 1048576, docs, runs, cores, "'"$(cut -d' ' -f1-3 /proc/loadavg)"'", "'"$steal_percent"'"
   printf "floor (YamlDotNet event parse, one thread, process):  %.2f s wall, %.2f s CPU\n", floor / 1000, fcpu / 1000
   printf "lint, all rules, json:                                %.2f s wall = %.2fx the floor; %.2f s CPU = %.2fx; CPU %d%% (of %d00%%)\n", lint / 1000, lint / floor, lcpu / 1000, lcpu / fcpu, cpu, cores
   printf "lint peak memory:                                     %.0f MiB = %.2fx the input\n", kib / 1024, kib * 1024 / bytes
