@@ -109,6 +109,9 @@ public static partial class YamlStreamReader
         }
 
         var guard = FirstViolation(part);
+
+        // Nearly every part is plain block YAML, read on this thread (BlockYamlParser); the rest go to YamlDotNet.
+        scanned ??= guard is null ? BlockYamlParser.TryRead(part.Source, part.Offset, part.Length) : null;
         var shifts = new List<(int Line, int Column)>();
         var attempt = new DocumentBuilder(part, lineOffset, guard, shifts, strings, scanned).Run();
         string? text = null;
@@ -178,12 +181,12 @@ public static partial class YamlStreamReader
         /// <summary>Enough to keep the pump busy while a reader builds and checks; the pump's budget still bounds what is held.</summary>
         private const int PartsAhead = 4;
 
-        private readonly Queue<(int Index, YamlEventPump.EventStream Stream)> _opened = new();
+        private readonly Queue<(int Index, IParser Stream)> _opened = new();
         private int _next;
 
         // The stream taken last: its reader disposes it, and so does the next Take, in case that reader failed before it
         // could (a stream left open would hold its chunks, and the pump's budget, for good). Disposing twice is harmless.
-        private YamlEventPump.EventStream? _taken;
+        private IParser? _taken;
 
         /// <summary>Scanning ahead for a read through a pump, or null when there is no pump or nothing to scan ahead.</summary>
         public static ScanAhead? For(string text, List<KubectlYaml.Part> parts) =>
@@ -192,13 +195,14 @@ public static partial class YamlStreamReader
         /// <summary>The opened stream of part <paramref name="index"/>, for the caller to dispose; the parts after it are opened.</summary>
         public IParser? Take(int index)
         {
-            _taken?.Dispose();
+            (_taken as IDisposable)?.Dispose();
             for (; _next < parts.Count && _next <= index + PartsAhead; _next++)
             {
                 if (parts[_next] is { BadSeparator: null, Length: > 0 } ahead)
                 {
+                    // Only what BlockYamlParser cannot read goes to the pump; it reads the rest here, as the part comes.
                     var part = new PartText(text, ahead.Offset, ahead.Length);
-                    _opened.Enqueue((_next, pump.Open(() => NewParser(part))));
+                    _opened.Enqueue((_next, (IParser?)BlockYamlParser.TryRead(text, ahead.Offset, ahead.Length) ?? pump.Open(() => NewParser(part))));
                 }
             }
 
@@ -209,10 +213,10 @@ public static partial class YamlStreamReader
         /// <summary>Lets go of the streams opened and not read to their end (a read that failed on the way).</summary>
         public void Dispose()
         {
-            _taken?.Dispose();
+            (_taken as IDisposable)?.Dispose();
             while (_opened.TryDequeue(out var left))
             {
-                left.Stream.Dispose();
+                (left.Stream as IDisposable)?.Dispose();
             }
         }
     }
