@@ -559,7 +559,8 @@ internal sealed class BlockYamlParser : IParser
                 }
                 else
                 {
-                    // A content line (spaces past the content's indentation are content too).
+                    // A content line; spaces past the indentation are content, also on a line of nothing else
+                    // (go-yaml's yaml_parser_scan_block_scalar_breaks stops eating spaces at the indentation).
                     text.Append('\n', emptyLines + (text.Length > 0 ? 1 : 0));
                     text.Append(source, _lineStart + contentIndent, _lineEnd - _lineStart - contentIndent);
                     lastLineBreaks = _lineEnd < end;

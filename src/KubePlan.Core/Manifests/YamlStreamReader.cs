@@ -279,9 +279,10 @@ public static partial class YamlStreamReader
         if (failure.Message.Contains(ExtraSpacesInFirstLine, StringComparison.Ordinal))
         {
             // yaml.v2 accepts a block scalar whose first lines hold only spaces (Helm renders
-            // such lines); YamlDotNet does not. Emptying whitespace-only lines keeps every
-            // position and changes only invisible trailing spaces.
-            var normalised = WhitespaceOnlyLine().Replace(text, string.Empty);
+            // such lines); YamlDotNet does not. Emptying those lines keeps every position and
+            // changes no value. Only those: a line of spaces inside a block scalar's content keeps
+            // the spaces past the indentation as content (go-yaml, and kubectl, read it so).
+            var normalised = LeadingWhitespaceLineOfBlockScalar().Replace(text, string.Empty);
             return normalised == text ? null : (normalised, shifts);
         }
 
@@ -317,8 +318,9 @@ public static partial class YamlStreamReader
         return (line, offset - lineStart + 1);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)^[ \t]+(?=\r?$)")]
-    private static partial System.Text.RegularExpressions.Regex WhitespaceOnlyLine();
+    /// <summary>A line of only white space among the blank lines right after a block scalar's header ("key: |", "- >-" ...).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?m)(?<=(?:^|[ \t:-])[|>][-+0-9]{0,2}[ \t]*(?:#[^\r\n]*)?\r?\n(?:[ \t]*\r?\n)*)^[ \t]+(?=\r?$)")]
+    private static partial System.Text.RegularExpressions.Regex LeadingWhitespaceLineOfBlockScalar();
 
     /// <summary>What reading one part gave: its documents, its non-fatal problems, and the fatal one.</summary>
     /// <param name="FailureIndex">The failure's offset in the text read, when the parser gave one.</param>
