@@ -175,14 +175,19 @@ public static partial class YamlStreamReader
     /// With a pump, opens the streams of the next few parts of a text before they are read, so that the pump scans them
     /// while this thread builds the part before. Opened only as each part was read, the pump waited for its readers at
     /// every small part: about a tenth of its time on the 37 MB benchmark corpus, mostly Helm output of small documents.
+    /// Only once <see cref="BlockYamlParser"/> has refused a part of the text: until then each part is read on this
+    /// thread as it comes (reading parts ahead would hold their events, and nearly every part is read so).
     /// </summary>
     private sealed class ScanAhead(YamlEventPump pump, string text, List<KubectlYaml.Part> parts) : IDisposable
     {
         /// <summary>Enough to keep the pump busy while a reader builds and checks; the pump's budget still bounds what is held.</summary>
         private const int PartsAhead = 4;
 
-        private readonly Queue<(int Index, IParser Stream)> _opened = new();
+        private readonly Queue<(int Index, YamlEventPump.EventStream Stream)> _opened = new();
         private int _next;
+
+        // Set once BlockYamlParser refuses a part: the pump reads the rest of the text, scanning ahead.
+        private bool _pumping;
 
         // The stream taken last: its reader disposes it, and so does the next Take, in case that reader failed before it
         // could (a stream left open would hold its chunks, and the pump's budget, for good). Disposing twice is harmless.
@@ -192,17 +197,28 @@ public static partial class YamlStreamReader
         public static ScanAhead? For(string text, List<KubectlYaml.Part> parts) =>
             YamlEventPump.Current is { } pump && parts.Count > 1 ? new ScanAhead(pump, text, parts) : null;
 
-        /// <summary>The opened stream of part <paramref name="index"/>, for the caller to dispose; the parts after it are opened.</summary>
+        /// <summary>The events of part <paramref name="index"/> (for the caller to dispose), read here or by the pump; once the pump is used, the parts after it are opened.</summary>
         public IParser? Take(int index)
         {
             (_taken as IDisposable)?.Dispose();
+            if (!_pumping)
+            {
+                var part = parts[index];
+                _taken = part is { BadSeparator: null, Length: > 0 } ? BlockYamlParser.TryRead(text, part.Offset, part.Length) : null;
+                if (_taken is not null || part is not { BadSeparator: null, Length: > 0 })
+                {
+                    return _taken;
+                }
+
+                (_pumping, _next) = (true, index);
+            }
+
             for (; _next < parts.Count && _next <= index + PartsAhead; _next++)
             {
                 if (parts[_next] is { BadSeparator: null, Length: > 0 } ahead)
                 {
-                    // Only what BlockYamlParser cannot read goes to the pump; it reads the rest here, as the part comes.
-                    var part = new PartText(text, ahead.Offset, ahead.Length);
-                    _opened.Enqueue((_next, (IParser?)BlockYamlParser.TryRead(text, ahead.Offset, ahead.Length) ?? pump.Open(() => NewParser(part))));
+                    var partText = new PartText(text, ahead.Offset, ahead.Length);
+                    _opened.Enqueue((_next, pump.Open(() => NewParser(partText))));
                 }
             }
 
@@ -216,7 +232,7 @@ public static partial class YamlStreamReader
             (_taken as IDisposable)?.Dispose();
             while (_opened.TryDequeue(out var left))
             {
-                (left.Stream as IDisposable)?.Dispose();
+                left.Stream.Dispose();
             }
         }
     }
