@@ -68,11 +68,59 @@ public static partial class YamlStreamReader
                 continue;
             }
 
-            broken += ReadPart(new PartText(text, part.Offset, part.Length), lineOffset, documents, problems, strings, scanAhead?.Take(index));
+            // Nearly every part is plain block YAML, read straight into its tree here (BlockYamlReader); the rest, and every
+            // part of a text after one that was not, go to YamlDotNet.
+            var partText = new PartText(text, part.Offset, part.Length);
+            if (scanAhead is not { Pumping: true })
+            {
+                if (BlockYamlReader.TryRead(text, part.Offset, part.Length, lineOffset, strings) is { } read)
+                {
+                    WorkCounter.Parsed(part.Length);
+                    // A part opened by a --- line: its document starts at that line, as in YAML.
+                    documents.Add(new YamlDocument(documents.Count, lineOffset > 0 ? new SourcePosition(lineOffset, 1) : read.Start, read.Root));
+                    problems.AddRange(read.Problems);
+                    continue;
+                }
+
+                if (HoldsNoContent(partText.Span))
+                {
+                    // Empty, or only comments (the text before a first --- line): no document, and no reason to scan ahead.
+                    broken += ReadPart(partText, lineOffset, documents, problems, strings, scanned: null);
+                    continue;
+                }
+            }
+
+            broken += ReadPart(partText, lineOffset, documents, problems, strings, scanAhead?.Take(index));
         }
 
         SharedStrings.EndValues();
         return new YamlReadResult(documents, problems, broken);
+    }
+
+    /// <summary>Whether a part holds only white space and comments.</summary>
+    private static bool HoldsNoContent(ReadOnlySpan<char> part)
+    {
+        for (var i = 0; i < part.Length; i++)
+        {
+            switch (part[i])
+            {
+                case ' ' or '\t' or '\r' or '\n':
+                    continue;
+                case '#':
+                    var end = part[i..].IndexOf('\n');
+                    if (end < 0)
+                    {
+                        return true;
+                    }
+
+                    i += end;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
@@ -109,9 +157,6 @@ public static partial class YamlStreamReader
         }
 
         var guard = FirstViolation(part);
-
-        // Nearly every part is plain block YAML, read on this thread (BlockYamlParser); the rest go to YamlDotNet.
-        scanned ??= guard is null ? BlockYamlParser.TryRead(part.Source, part.Offset, part.Length) : null;
         var shifts = new List<(int Line, int Column)>();
         var attempt = new DocumentBuilder(part, lineOffset, guard, shifts, strings, scanned).Run();
         string? text = null;
@@ -175,8 +220,8 @@ public static partial class YamlStreamReader
     /// With a pump, opens the streams of the next few parts of a text before they are read, so that the pump scans them
     /// while this thread builds the part before. Opened only as each part was read, the pump waited for its readers at
     /// every small part: about a tenth of its time on the 37 MB benchmark corpus, mostly Helm output of small documents.
-    /// Only once <see cref="BlockYamlParser"/> has refused a part of the text: until then each part is read on this
-    /// thread as it comes (reading parts ahead would hold their events, and nearly every part is read so).
+    /// Used from the first part of a text that <see cref="BlockYamlReader"/> does not read: until then each part is read
+    /// as it comes (reading parts ahead would hold their trees, and nearly every part is read so).
     /// </summary>
     private sealed class ScanAhead(YamlEventPump pump, string text, List<KubectlYaml.Part> parts) : IDisposable
     {
@@ -186,39 +231,28 @@ public static partial class YamlStreamReader
         private readonly Queue<(int Index, YamlEventPump.EventStream Stream)> _opened = new();
         private int _next;
 
-        // Set once BlockYamlParser refuses a part: the pump reads the rest of the text, scanning ahead.
-        private bool _pumping;
-
         // The stream taken last: its reader disposes it, and so does the next Take, in case that reader failed before it
         // could (a stream left open would hold its chunks, and the pump's budget, for good). Disposing twice is harmless.
-        private IParser? _taken;
+        private YamlEventPump.EventStream? _taken;
 
         /// <summary>Scanning ahead for a read through a pump, or null when there is no pump or nothing to scan ahead.</summary>
         public static ScanAhead? For(string text, List<KubectlYaml.Part> parts) =>
             YamlEventPump.Current is { } pump && parts.Count > 1 ? new ScanAhead(pump, text, parts) : null;
 
-        /// <summary>The events of part <paramref name="index"/> (for the caller to dispose), read here or by the pump; once the pump is used, the parts after it are opened.</summary>
+        /// <summary>Whether the parts of the text are read through the pump from now on (<see cref="Take"/> was called).</summary>
+        public bool Pumping { get; private set; }
+
+        /// <summary>The opened stream of part <paramref name="index"/>, for the caller to dispose; the parts after it are opened.</summary>
         public IParser? Take(int index)
         {
-            (_taken as IDisposable)?.Dispose();
-            if (!_pumping)
-            {
-                var part = parts[index];
-                _taken = part is { BadSeparator: null, Length: > 0 } ? BlockYamlParser.TryRead(text, part.Offset, part.Length) : null;
-                if (_taken is not null || part is not { BadSeparator: null, Length: > 0 })
-                {
-                    return _taken;
-                }
-
-                (_pumping, _next) = (true, index);
-            }
-
+            Pumping = true;
+            _taken?.Dispose();
             for (; _next < parts.Count && _next <= index + PartsAhead; _next++)
             {
                 if (parts[_next] is { BadSeparator: null, Length: > 0 } ahead)
                 {
-                    var partText = new PartText(text, ahead.Offset, ahead.Length);
-                    _opened.Enqueue((_next, pump.Open(() => NewParser(partText))));
+                    var part = new PartText(text, ahead.Offset, ahead.Length);
+                    _opened.Enqueue((_next, pump.Open(() => NewParser(part))));
                 }
             }
 
@@ -229,7 +263,7 @@ public static partial class YamlStreamReader
         /// <summary>Lets go of the streams opened and not read to their end (a read that failed on the way).</summary>
         public void Dispose()
         {
-            (_taken as IDisposable)?.Dispose();
+            _taken?.Dispose();
             while (_opened.TryDequeue(out var left))
             {
                 left.Stream.Dispose();
@@ -345,12 +379,92 @@ public static partial class YamlStreamReader
     private sealed record PartResult(List<(SourcePosition Start, YNode? Root)> Documents, List<YamlProblem> Problems, YamlProblem? Failure, int? FailureIndex, int? SplitIndex, int? ContextColumn = null);
 
     /// <summary>Scalars this short are kept once per thread (<see cref="SharedStrings.Values"/>): keys and enum-like values repeat in every document.</summary>
-    private const int SharedStringLength = 48;
+    internal const int SharedStringLength = 48;
+
+    /// <summary>The thread's pooled string of this text when it is short (the text itself is added when new), else the text.</summary>
+    internal static string Pooled(string raw, HashSet<string> strings)
+    {
+        if (raw.Length > SharedStringLength)
+        {
+            return raw;
+        }
+
+        // Most short scalars were seen before: one look-up finds them; a new one is added.
+        if (strings.TryGetValue(raw, out var shared))
+        {
+            return shared;
+        }
+
+        strings.Add(raw);
+        return raw;
+    }
+
+    /// <summary>
+    /// Adds an entry to the entries of a mapping being read. A key already there is a problem (Kubernetes refuses the
+    /// mapping), and the later entry takes the earlier one's place, as yaml.v2 keeps the last value.
+    /// </summary>
+    /// <param name="index">The entries' keys once the mapping is past a linear scan (made here).</param>
+    /// <param name="firstKeys">Where each replaced key was first defined (made here): the message names the first definition.</param>
+    internal static void AddEntry(List<YEntry> entries, YEntry entry, ref Dictionary<string, int>? index, ref Dictionary<int, SourcePosition>? firstKeys, List<YamlProblem> problems)
+    {
+        var keyText = entry.KeyText;
+        if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
+        {
+            var first = firstKeys is not null && firstKeys.TryGetValue(at, out var recorded) ? recorded : entries[at].KeyStart;
+            problems.Add(new YamlProblem(entry.KeyStart, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
+            (firstKeys ??= [])[at] = first;
+            entries[at] = entry;
+            return;
+        }
+
+        AddKey(entries, keyText, ref index);
+        entries.Add(entry);
+    }
+
+    /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
+    private const int LinearKeyScanLimit = 16;
+
+    /// <summary>The position of a key among the entries gathered so far, or -1.</summary>
+    private static int IndexOfKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(keyText, out var found) ? found : -1;
+        }
+
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (string.Equals(span[i].KeyText, keyText, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Records the key of the entry about to be added (at the list's end) once the mapping is past a scan.</summary>
+    private static void AddKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
+    {
+        if (index is null && entries.Count >= LinearKeyScanLimit)
+        {
+            index = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < entries.Count; i++)
+            {
+                index[entries[i].KeyText] = i;
+            }
+        }
+
+        index?.Add(keyText, entries.Count);
+    }
 
     private sealed class DocumentBuilder(PartText part, int lineOffset, KubectlYaml.Violation? guard, List<(int Line, int Column)> shifts, HashSet<string> strings, IParser? scanned = null)
     {
-        // With a pump (a read on several threads), the part is scanned on the pump's thread; see YamlEventPump for why.
-        private readonly IParser _parser = scanned ?? (IParser?)YamlEventPump.Current?.Open(() => NewParser(part)) ?? NewParser(part);
+        // The pump scans only the parts ScanAhead opens, in the order they are read. A part opened on it otherwise (a
+        // repair read again, say) would wait behind this reader's own parts opened ahead, which hold the pump's budget
+        // until this reader gets to them: it is scanned here.
+        private readonly IParser _parser = scanned ?? NewParser(part);
         private string? _text;
 
         /// <summary>The part as a string of its own, made only when a problem or a rare construct needs it.</summary>
@@ -588,18 +702,7 @@ public static partial class YamlStreamReader
             var raw = scalar.Style == ScalarStyle.DoubleQuoted && scalar.Value.Contains(EscapedApostropheMarker, StringComparison.Ordinal)
                 ? scalar.Value.Replace(EscapedApostropheMarker.ToString() + "'", "'", StringComparison.Ordinal)
                 : scalar.Value;
-            if (raw.Length <= SharedStringLength)
-            {
-                // Most short scalars were seen before: one look-up finds them; a new one is added.
-                if (strings.TryGetValue(raw, out var shared))
-                {
-                    raw = shared;
-                }
-                else
-                {
-                    strings.Add(raw);
-                }
-            }
+            raw = Pooled(raw, strings);
 
             var (kind, value) = ScalarResolver.Resolve(raw, plain, tag, out var refused);
             if (refused is not null)
@@ -684,19 +787,7 @@ public static partial class YamlStreamReader
                     entry = Entry(key, valueNode);
                 }
 
-                var keyText = entry.KeyText;
-                if (IndexOfKey(entries, keyText, ref index) is var at and >= 0)
-                {
-                    // The message names the first definition, which the entry no longer holds after a second duplicate.
-                    var first = firstKeys is not null && firstKeys.TryGetValue(at, out var recorded) ? recorded : entries[at].KeyStart;
-                    _problems.Add(new YamlProblem(entry.KeyStart, $"duplicate key \"{keyText}\" (first defined at line {first.Line})", "Remove one of the two keys; Kubernetes rejects a mapping that defines a key twice.", Fatal: false));
-                    (firstKeys ??= [])[at] = first;
-                    entries[at] = entry;
-                    continue;
-                }
-
-                AddKey(entries, keyText, ref index);
-                entries.Add(entry);
+                AddEntry(entries, entry, ref index, ref firstKeys, _problems);
             }
 
             // Explicit keys win over merged ones; among merged mappings the first listed wins.
@@ -720,43 +811,6 @@ public static partial class YamlStreamReader
         private static YEntry Entry(YScalar key, YNode value) =>
             key.IsString ? new YEntry(SharedStrings.Key(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
 
-        /// <summary>Mappings with more entries than this find duplicate keys through an index, not a scan.</summary>
-        private const int LinearKeyScanLimit = 16;
-
-        /// <summary>The position of a key among the entries gathered so far, or -1.</summary>
-        private static int IndexOfKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
-        {
-            if (index is not null)
-            {
-                return index.TryGetValue(keyText, out var found) ? found : -1;
-            }
-
-            var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
-            for (var i = 0; i < span.Length; i++)
-            {
-                if (string.Equals(span[i].KeyText, keyText, StringComparison.Ordinal))
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
-        /// <summary>Records the key of the entry about to be added (at the list's end) once the mapping is past a scan.</summary>
-        private static void AddKey(List<YEntry> entries, string keyText, ref Dictionary<string, int>? index)
-        {
-            if (index is null && entries.Count >= LinearKeyScanLimit)
-            {
-                index = new Dictionary<string, int>(StringComparer.Ordinal);
-                for (var i = 0; i < entries.Count; i++)
-                {
-                    index[entries[i].KeyText] = i;
-                }
-            }
-
-            index?.Add(keyText, entries.Count);
-        }
 
         /// <summary>The list kept for collections at a depth, emptied: nested collections are one depth deeper, so none shares it.</summary>
         private static List<T> Scratch<T>(List<List<T>> lists, int depth)

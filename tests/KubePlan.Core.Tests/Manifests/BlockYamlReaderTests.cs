@@ -4,10 +4,10 @@ using KubePlan.Manifests;
 namespace KubePlan.Core.Tests.Manifests;
 
 /// <summary>
-/// BlockYamlParser must give the trees, positions and problems that reading with YamlDotNet gives, wherever it reads a
+/// BlockYamlReader must give the trees, positions and problems that reading with YamlDotNet gives, wherever it reads a
 /// part at all: every YAML file of the repository, and rows at the edges of what it reads, are read both ways and compared.
 /// </summary>
-public class BlockYamlParserTests
+public class BlockYamlReaderTests
 {
     public static TheoryData<string> RepositoryFiles()
     {
@@ -220,27 +220,27 @@ public class BlockYamlParserTests
     [Theory]
     [MemberData(nameof(Read))]
     public void CommonManifest_IsReadByTheFastReader(string text) =>
-        Assert.NotNull(BlockYamlParser.TryRead(text, 0, text.Length));
+        Assert.NotNull(BlockYamlReader.TryRead(text, 0, text.Length, 0, []));
 
     [Fact]
     public void HelmOutput_IsReadByTheFastReader()
     {
         var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "tests", "KubePlan.Core.Tests", "Corpus", "helm-rendered.yaml"));
         var parts = KubectlYaml.Split(text).Where(p => p.Length > 0 && text.AsSpan(p.Offset, p.Length).Trim().Length > 0).ToList();
-        var read = parts.Count(p => BlockYamlParser.TryRead(text, p.Offset, p.Length) is not null);
+        var read = parts.Count(p => BlockYamlReader.TryRead(text, p.Offset, p.Length, p.Line, []) is not null);
         Assert.True(read * 10 >= parts.Count * 9, $"{read} of {parts.Count} parts read");
     }
 
     private static YamlReadResult ReadWithYamlDotNet(string text)
     {
-        BlockYamlParser.Disabled.Value = true;
+        BlockYamlReader.Disabled.Value = true;
         try
         {
             return YamlStreamReader.Read(text);
         }
         finally
         {
-            BlockYamlParser.Disabled.Value = false;
+            BlockYamlReader.Disabled.Value = false;
         }
     }
 

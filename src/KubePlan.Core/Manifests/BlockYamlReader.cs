@@ -1,71 +1,67 @@
 using System.Buffers;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
+using System.Text;
 
 namespace KubePlan.Manifests;
 
 /// <summary>
 /// Reads a part (the text between two <c>---</c> lines) written in the plain block YAML that nearly every Kubernetes
-/// manifest uses, and gives the events YamlDotNet's parser would give for it; a part with anything else is left to
-/// YamlDotNet (<see cref="TryRead"/> returns null, before any event is handed out).
+/// manifest uses straight into its tree, the tree YamlStreamReader's document builder makes from YamlDotNet's events;
+/// a part with anything else is left to that reader (<see cref="TryRead"/> returns null, and nothing of it is kept).
 /// </summary>
 /// <remarks>
 /// Why: YamlDotNet's scanner is general (flow collections, tags, anchors, every scalar style, look-ahead through a
-/// token queue) and takes most of a lint's time; on one thread it was the limit of a run on two cores. This reader
-/// takes one pass over the characters and no shared state, so it runs on every reading thread at once.
+/// token queue, an event object per node) and took most of a lint's time; on one thread it was the limit of a run on
+/// two cores. This reader takes one pass over the characters, makes no event, and shares nothing between threads, so
+/// it runs on every reading thread at once.
 /// What it reads: block mappings and block sequences (also a sequence at its key's indentation, and a mapping that
-/// starts on a sequence entry's line), plain and quoted keys and scalars on one line, literal block scalars
-/// (<c>|</c>, <c>|-</c>) and the empty flow collections <c>[]</c> and <c>{}</c>, with comments and blank lines
-/// anywhere. It leaves to YamlDotNet: anchors, aliases, tags, directives, <c>...</c>, flow collections with content,
-/// folded and kept block scalars, indentation indicators, scalars over several lines, the escapes only some readers know,
-/// tabs, carriage returns and the characters Kubernetes refuses, and any part that is not exactly one block
-/// collection. Equality with YamlDotNet's trees is pinned by a test over every YAML file of the repository.
+/// starts on a sequence entry's line), string keys, plain and quoted scalars on one line (with the escapes every YAML
+/// reader knows), literal block scalars (<c>|</c>, <c>|-</c>) and the empty flow collections <c>[]</c> and <c>{}</c>,
+/// with comments and blank lines anywhere. It leaves to YamlDotNet: anchors, aliases, merge keys, tags, directives,
+/// <c>...</c>, flow collections with content, folded and kept block scalars, indentation indicators, scalars over
+/// several lines, keys that are not strings, tabs, carriage returns and the characters Kubernetes refuses, and any
+/// part that is not exactly one block collection. Equality with the other reader's trees, positions and problems is
+/// pinned by a test over every YAML file of the repository.
 /// </remarks>
-internal sealed class BlockYamlParser : IParser
+internal static class BlockYamlReader
 {
-    /// <summary>Nesting deeper than this is left to YamlDotNet's reader and its depth checks.</summary>
+    /// <summary>Nesting deeper than this is left to the other reader and its depth checks.</summary>
     private const int MaxNesting = 200;
 
     /// <summary>YAML's limit on an implicit key's length.</summary>
     private const int MaxKeyLength = 1024;
 
-    /// <summary>Characters that send a part to YamlDotNet wherever they are: tabs, carriage returns, other line breaks, characters Kubernetes refuses, a byte order mark.</summary>
+    /// <summary>Characters that send a part to YamlDotNet wherever they are: tabs, carriage returns, other line breaks, characters Kubernetes refuses, a byte order mark, the reader's own marker.</summary>
     private static readonly SearchValues<char> Unhandled = SearchValues.Create(BuildUnhandled());
 
     [ThreadStatic]
-    private static List<ParsingEvent>? t_spare;
+    private static Scratch? t_scratch;
 
     /// <summary>When set (in this flow), every part goes to YamlDotNet: tests compare the two readings.</summary>
     internal static AsyncLocal<bool> Disabled { get; } = new();
 
-    private readonly ParsingEvent[] _events;
-    private int _next = -1;
-
-    private BlockYamlParser(ParsingEvent[] events) => _events = events;
-
-    public ParsingEvent? Current => _next >= 0 && _next < _events.Length ? _events[_next] : null;
-
-    public bool MoveNext() => ++_next < _events.Length;
-
-    /// <summary>The events of the part at <paramref name="offset"/> of <paramref name="source"/>, or null when it is not in the subset read here.</summary>
-    public static BlockYamlParser? TryRead(string source, int offset, int length)
+    /// <summary>
+    /// The document of the part at <paramref name="offset"/> of <paramref name="source"/> (its start and root, positions
+    /// on the part's first line <paramref name="lineOffset"/> + 1) and its problems, or null when the part is not in the subset.
+    /// </summary>
+    /// <param name="strings">The reading thread's pool of short scalar values (<see cref="SharedStrings.Values"/>).</param>
+    public static (SourcePosition Start, YNode Root, List<YamlProblem> Problems)? TryRead(string source, int offset, int length, int lineOffset, HashSet<string> strings)
     {
         if (length == 0 || Disabled.Value || source.AsSpan(offset, length).ContainsAny(Unhandled))
         {
             return null;
         }
 
-        var events = t_spare ?? new List<ParsingEvent>();
-        t_spare = null;
+        var scratch = t_scratch ?? new Scratch();
+        t_scratch = null;
         try
         {
-            var reader = new Reader(source, offset, offset + length, events);
-            return reader.ReadPart() ? new BlockYamlParser(events.ToArray()) : null;
+            var reader = new Reader(source, offset, offset + length, lineOffset, strings, scratch);
+            return reader.ReadPart() is { } root ? (reader.DocumentStart, root, reader.Problems) : null;
         }
         finally
         {
-            events.Clear();
-            t_spare = events;
+            scratch.Clear();
+            t_scratch = scratch;
         }
     }
 
@@ -90,15 +86,51 @@ internal sealed class BlockYamlParser : IParser
             list.Add(c);
         }
 
-        list.AddRange(['\u2028', '\u2029', '\uFEFF', '\uFFFE', '\uFFFF']);
+        list.AddRange(['\u2028', '\u2029', '\uFEFF', '\uFFFE', '\uFFFF', YamlStreamReader.EscapedApostropheMarker]);
         return [.. list];
     }
 
+    /// <summary>Lists kept per nesting depth and reused from part to part on a thread: a mapping's entries are gathered, then copied out at their number.</summary>
+    private sealed class Scratch
+    {
+        private readonly List<List<YEntry>> _entries = [];
+        private readonly List<List<YNode>> _items = [];
+
+        public List<YEntry> Entries(int depth) => Take(_entries, depth);
+
+        public List<YNode> Items(int depth) => Take(_items, depth);
+
+        public void Clear()
+        {
+            foreach (var list in _entries)
+            {
+                list.Clear();
+            }
+
+            foreach (var list in _items)
+            {
+                list.Clear();
+            }
+        }
+
+        private static List<T> Take<T>(List<List<T>> lists, int depth)
+        {
+            while (lists.Count <= depth)
+            {
+                lists.Add([]);
+            }
+
+            var list = lists[depth];
+            list.Clear();
+            return list;
+        }
+    }
+
     /// <summary>
-    /// One pass over a part's lines. Every method returns false as soon as the text leaves the subset; one that reads a
-    /// node returns with the current line at the first line after the node (not yet read, or read by SkipToContent).
+    /// One pass over a part's lines. Every method returns null (or false) as soon as the text leaves the subset; one that
+    /// reads a node returns with the current line at the first line after the node (not yet read, or read by SkipToContent).
     /// </summary>
-    private struct Reader(string source, int start, int end, List<ParsingEvent> events)
+    private struct Reader(string source, int start, int end, int lineOffset, HashSet<string> strings, Scratch scratch)
     {
         // The current line: where it starts and ends (at its '\n' or the part's end), its 1-based number, its indentation.
         private int _lineStart = -1;
@@ -107,38 +139,29 @@ internal sealed class BlockYamlParser : IParser
         private int _indent;
         private bool _atEnd;
         private int _depth;
+        private List<YamlProblem>? _problems;
 
-        public bool ReadPart()
+        public SourcePosition DocumentStart { get; private set; }
+
+        public readonly List<YamlProblem> Problems => _problems ?? [];
+
+        public YNode? ReadPart()
         {
             _lineStart = start;
-            var origin = new Mark(0, 1, 1);
-            events.Add(new StreamStart(origin, origin));
             if (!SkipToContent())
             {
-                return false; // only comments: YamlDotNet's stream of no document
+                return null; // only comments: no document, the other reader says so
             }
 
-            var first = MarkAt(_lineStart + _indent);
-            events.Add(new DocumentStart(null, null, true, first, first));
-            if (!ReadCollection(_lineStart + _indent, _indent))
-            {
-                return false;
-            }
+            DocumentStart = PositionOf(_lineStart + _indent);
+            var root = ReadCollection(_lineStart + _indent, _indent);
 
-            // One document, and nothing after it: content after the root is the reader's to report.
-            if (SkipToContent())
-            {
-                return false;
-            }
-
-            var last = MarkAt(end);
-            events.Add(new DocumentEnd(true, last, last));
-            events.Add(new StreamEnd(last, last));
-            return true;
+            // One document, and nothing after it: content after the root is the other reader's to report.
+            return root is null || SkipToContent() ? null : root;
         }
 
-        /// <summary>The mark YamlDotNet gives an offset of the current line (or the part's end).</summary>
-        private readonly Mark MarkAt(int at) => new(at - start, _line, at - _lineStart + 1);
+        /// <summary>The position of an offset of the current line in the file.</summary>
+        private readonly SourcePosition PositionOf(int at) => new(_line + lineOffset, at - _lineStart + 1);
 
         /// <summary>Moves to the next line that holds content (not blank, not a comment); false at the part's end.</summary>
         private bool SkipToContent()
@@ -180,11 +203,11 @@ internal sealed class BlockYamlParser : IParser
         }
 
         /// <summary>A block collection whose first content is at <paramref name="at"/> on the current line, indented <paramref name="indent"/>.</summary>
-        private bool ReadCollection(int at, int indent)
+        private YNode? ReadCollection(int at, int indent)
         {
             if (++_depth > MaxNesting)
             {
-                return false;
+                return null;
             }
 
             var read = IsEntry(at) ? ReadSequence(at, indent) : ReadMapping(at, indent);
@@ -199,42 +222,34 @@ internal sealed class BlockYamlParser : IParser
         /// <summary>Whether a sequence entry ('-' then a space or the line's end) starts at <paramref name="at"/>.</summary>
         private readonly bool IsEntry(int at) => source[at] == '-' && (at + 1 == _lineEnd || source[at + 1] == ' ');
 
-        private bool ReadSequence(int at, int indent)
+        private YNode? ReadSequence(int at, int indent)
         {
-            var mark = MarkAt(at);
-            events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Block, mark, mark));
+            var position = PositionOf(at);
+            var items = scratch.Items(_depth);
             while (true)
             {
                 var after = at + 1;
                 var content = SkipSpaces(after);
+                YNode? item;
                 if (content == _lineEnd || source[content] == '#')
                 {
-                    if (content < _lineEnd && content == after)
-                    {
-                        return false; // "-#": not a comment
-                    }
-
-                    if (!ReadValueBelow(indent, MarkAt(after), sameIndentSequence: false))
-                    {
-                        return false;
-                    }
+                    item = ReadValueBelow(indent, PositionOf(after), sameIndentSequence: false);
                 }
                 else if (IsEntry(content))
                 {
-                    return false; // "- - x": a sequence in a sequence on one line
+                    return null; // "- - x": a sequence in a sequence on one line
                 }
-                else if (IsKeyAt(content))
+                else
                 {
-                    if (!ReadCollection(content, content - _lineStart))
-                    {
-                        return false;
-                    }
-                }
-                else if (!ReadInlineValue(content, indent))
-                {
-                    return false;
+                    item = IsKeyAt(content) ? ReadCollection(content, content - _lineStart) : ReadInlineValue(content, indent);
                 }
 
+                if (item is null)
+                {
+                    return null;
+                }
+
+                items.Add(item);
                 if (!SkipToContent() || _indent < indent)
                 {
                     break;
@@ -243,7 +258,7 @@ internal sealed class BlockYamlParser : IParser
                 at = _lineStart + _indent;
                 if (_indent > indent)
                 {
-                    return false;
+                    return null;
                 }
 
                 if (!IsEntry(at))
@@ -252,46 +267,41 @@ internal sealed class BlockYamlParser : IParser
                 }
             }
 
-            var endMark = _atEnd ? MarkAt(end) : MarkAt(_lineStart + _indent);
-            events.Add(new SequenceEnd(endMark, endMark));
-            return true;
+            return new YSequence(position, items.ToArray());
         }
 
-        private bool ReadMapping(int at, int indent)
+        private YNode? ReadMapping(int at, int indent)
         {
-            var mark = MarkAt(at);
-            events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Block, mark, mark));
+            var position = PositionOf(at);
+            var entries = scratch.Entries(_depth);
+            Dictionary<string, int>? index = null;
+            Dictionary<int, SourcePosition>? firstKeys = null;
             while (true)
             {
                 if (IsEntry(at) || (at == _lineStart && IsDocumentMarker(at)))
                 {
-                    return false; // an entry where a key should be, or a "..." that ends the document
+                    return null; // an entry where a key should be, or a "..." that ends the document
                 }
 
-                var colon = ReadKey(at);
-                if (colon < 0)
+                var keyStart = PositionOf(at);
+                var plainKey = source[at] is not ('"' or '\'');
+                var (key, colon) = ReadKey(at);
+                if (key is null)
                 {
-                    return false;
+                    return null;
                 }
 
                 var content = SkipSpaces(colon + 1);
-                if (content == _lineEnd || source[content] == '#')
+                var value = content == _lineEnd || source[content] == '#'
+                    ? ReadValueBelow(indent, PositionOf(colon + 1), sameIndentSequence: true)
+                    : ReadInlineValue(content, indent);
+                if (value is null)
                 {
-                    if (content < _lineEnd && content == colon + 1)
-                    {
-                        return false;
-                    }
-
-                    if (!ReadValueBelow(indent, MarkAt(colon + 1), sameIndentSequence: true))
-                    {
-                        return false;
-                    }
-                }
-                else if (!ReadInlineValue(content, indent))
-                {
-                    return false;
+                    return null;
                 }
 
+                // Entries gathered per depth: a value read above may have used deeper lists, never this one.
+                YamlStreamReader.AddEntry(entries, new YEntry(key, keyStart, plainKey, value), ref index, ref firstKeys, _problems ??= []);
                 if (!SkipToContent() || _indent < indent)
                 {
                     break;
@@ -299,22 +309,20 @@ internal sealed class BlockYamlParser : IParser
 
                 if (_indent > indent)
                 {
-                    return false;
+                    return null;
                 }
 
                 at = _lineStart + _indent;
             }
 
-            var endMark = _atEnd ? MarkAt(end) : MarkAt(_lineStart + _indent);
-            events.Add(new MappingEnd(endMark, endMark));
-            return true;
+            return new YMapping(position, entries.ToArray());
         }
 
         /// <summary>
         /// The value of a key or entry with nothing after it on its line: the collection on the lines below, indented
         /// more (or, for a key, a sequence at the key's indentation), else an empty scalar at <paramref name="empty"/>.
         /// </summary>
-        private bool ReadValueBelow(int indent, Mark empty, bool sameIndentSequence)
+        private YNode? ReadValueBelow(int indent, SourcePosition empty, bool sameIndentSequence)
         {
             NextLine();
             if (SkipToContent())
@@ -326,8 +334,7 @@ internal sealed class BlockYamlParser : IParser
                 }
             }
 
-            events.Add(new Scalar(AnchorName.Empty, TagName.Empty, string.Empty, ScalarStyle.Plain, true, false, empty, empty, false));
-            return true;
+            return Scalar(empty, string.Empty, plain: true);
         }
 
         /// <summary>Whether a key (a plain or quoted scalar then ": " or ':' at the line's end) starts at <paramref name="at"/>.</summary>
@@ -369,38 +376,35 @@ internal sealed class BlockYamlParser : IParser
             return -1;
         }
 
-        /// <summary>Reads the key at <paramref name="at"/> into a scalar event and returns the offset of its ':' (-1: not in the subset).</summary>
-        private int ReadKey(int at)
+        /// <summary>
+        /// The text of the key at <paramref name="at"/> (shared with every key of that text) and the offset of its ':';
+        /// a null text for a key not in the subset, or one that is not a non-empty string (a number, a boolean, null, a
+        /// merge key <c>&lt;&lt;</c>): the other reader handles those.
+        /// </summary>
+        private readonly (string? Key, int Colon) ReadKey(int at)
         {
             var c = source[at];
-            var mark = MarkAt(at);
             if (c is '"' or '\'')
             {
                 var (value, close) = c == '"' ? DoubleQuoted(at) : SingleQuoted(at);
-                if (value is null)
+                if (value is null || close + 1 - at > MaxKeyLength)
                 {
-                    return -1;
+                    return (null, -1);
                 }
 
                 var colon = SkipSpaces(close + 1);
-                if (colon >= _lineEnd || source[colon] != ':' || (colon + 1 < _lineEnd && source[colon + 1] != ' ') || close + 1 - at > MaxKeyLength)
+                if (colon >= _lineEnd || source[colon] != ':' || (colon + 1 < _lineEnd && source[colon + 1] != ' ') || value.Length == 0)
                 {
-                    return -1;
+                    return (null, -1);
                 }
 
-                events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, c == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, false, true, mark, MarkAt(close + 1), true));
-                return colon;
+                return (SharedStrings.Key(value), colon);
             }
 
-            if (!CanStartPlain(at))
-            {
-                return -1;
-            }
-
-            var keyColon = PlainKeyColon(at);
+            var keyColon = CanStartPlain(at) ? PlainKeyColon(at) : -1;
             if (keyColon < 0)
             {
-                return -1;
+                return (null, -1);
             }
 
             var last = keyColon;
@@ -411,41 +415,30 @@ internal sealed class BlockYamlParser : IParser
 
             if (last - at > MaxKeyLength)
             {
-                return -1;
+                return (null, -1);
             }
 
-            events.Add(new Scalar(AnchorName.Empty, TagName.Empty, Text(at, last), ScalarStyle.Plain, true, false, mark, MarkAt(last), true));
-            return keyColon;
+            var text = SharedStrings.Key(source.AsSpan(at, last - at));
+            return text != "<<" && ScalarResolver.Resolve(text, true, null).Kind == ScalarKind.String ? (text, keyColon) : (null, -1);
         }
 
         /// <summary>A value that starts at <paramref name="at"/> on the current line, in a collection indented <paramref name="indent"/>.</summary>
-        private bool ReadInlineValue(int at, int indent)
+        private YNode? ReadInlineValue(int at, int indent)
         {
-            var mark = MarkAt(at);
+            var position = PositionOf(at);
             switch (source[at])
             {
                 case '"':
                 case '\'':
                 {
                     var (value, close) = source[at] == '"' ? DoubleQuoted(at) : SingleQuoted(at);
-                    if (value is null || !OnlyCommentFrom(close + 1))
-                    {
-                        return false;
-                    }
-
-                    var style = source[at] == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted;
-                    events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, style, false, true, mark, MarkAt(close + 1), false));
-                    return EndOfValueLine(indent);
+                    return value is null || !OnlyCommentFrom(close + 1) ? null : EndOfValueLine(Scalar(position, value, plain: false), indent);
                 }
 
                 case '[' when at + 1 < _lineEnd && source[at + 1] == ']' && OnlyCommentFrom(at + 2):
-                    events.Add(new SequenceStart(AnchorName.Empty, TagName.Empty, true, SequenceStyle.Flow, mark, MarkAt(at + 1)));
-                    events.Add(new SequenceEnd(MarkAt(at + 1), MarkAt(at + 2)));
-                    return EndOfValueLine(indent);
+                    return EndOfValueLine(new YSequence(position, Array.Empty<YNode>()), indent);
                 case '{' when at + 1 < _lineEnd && source[at + 1] == '}' && OnlyCommentFrom(at + 2):
-                    events.Add(new MappingStart(AnchorName.Empty, TagName.Empty, true, MappingStyle.Flow, mark, MarkAt(at + 1)));
-                    events.Add(new MappingEnd(MarkAt(at + 1), MarkAt(at + 2)));
-                    return EndOfValueLine(indent);
+                    return EndOfValueLine(new YMapping(position, Array.Empty<YEntry>()), indent);
                 case '|':
                     return ReadLiteral(at, indent);
                 default:
@@ -453,19 +446,19 @@ internal sealed class BlockYamlParser : IParser
             }
         }
 
-        /// <summary>Moves past a value's line; a next line indented more than the collection would be more of it (or an error): left to YamlDotNet.</summary>
-        private bool EndOfValueLine(int indent)
+        /// <summary>Moves past a value's line; a next line indented more than the collection would be more of it (or an error): left to the other reader.</summary>
+        private YNode? EndOfValueLine(YNode value, int indent)
         {
             NextLine();
-            return !SkipToContent() || _indent <= indent;
+            return !SkipToContent() || _indent <= indent ? value : null;
         }
 
-        /// <summary>A plain scalar on one line: it ends at the line's end or at a comment; a next line indented more would continue it.</summary>
-        private bool ReadPlain(int at, int indent)
+        /// <summary>A plain scalar on one line: it ends at the line's end or at a comment.</summary>
+        private YNode? ReadPlain(int at, int indent)
         {
             if (!CanStartPlain(at))
             {
-                return false;
+                return null;
             }
 
             var last = at;
@@ -474,7 +467,7 @@ internal sealed class BlockYamlParser : IParser
                 var c = source[i];
                 if (c == ':' && (i + 1 == _lineEnd || source[i + 1] == ' '))
                 {
-                    return false; // a second key on the line, which YAML refuses
+                    return null; // a second key on the line, which YAML refuses
                 }
 
                 if (c == '#' && source[i - 1] == ' ')
@@ -488,36 +481,24 @@ internal sealed class BlockYamlParser : IParser
                 }
             }
 
-            var mark = MarkAt(at);
-            var endMark = MarkAt(last);
-            var value = Text(at, last);
-
-            // A following line indented more than the collection continues the scalar: left to YamlDotNet.
-            NextLine();
-            if (SkipToContent() && _indent > indent)
-            {
-                return false;
-            }
-
-            events.Add(new Scalar(AnchorName.Empty, TagName.Empty, value, ScalarStyle.Plain, true, false, mark, endMark, false));
-            return true;
+            return EndOfValueLine(Scalar(PositionOf(at), Pooled(at, last), plain: true, pooled: true), indent);
         }
 
         /// <summary>
         /// A literal block scalar (<c>|</c> or <c>|-</c>) whose indicator is at <paramref name="at"/>, in a collection
         /// indented <paramref name="indent"/>: the lines below as deep as its first content line, blank lines among them.
         /// </summary>
-        private bool ReadLiteral(int at, int indent)
+        private YNode? ReadLiteral(int at, int indent)
         {
             var strip = at + 1 < _lineEnd && source[at + 1] == '-';
             var header = at + (strip ? 2 : 1);
             if ((header < _lineEnd && source[header] != ' ') || !OnlyCommentFrom(header))
             {
-                return false; // '+', an indentation indicator, or anything else after the indicator
+                return null; // '+', an indentation indicator, or anything else after the indicator
             }
 
-            var mark = MarkAt(at);
-            var text = new System.Text.StringBuilder();
+            var position = PositionOf(at);
+            var text = new StringBuilder();
             var contentIndent = -1;
             var leadingSpaces = 0;
             var emptyLines = 0;
@@ -540,7 +521,7 @@ internal sealed class BlockYamlParser : IParser
                 {
                     if (spaces <= indent || leadingSpaces > spaces)
                     {
-                        return false; // an empty scalar, or blank lines indented past its first line
+                        return null; // an empty scalar, or blank lines indented past its first line
                     }
 
                     contentIndent = spaces;
@@ -572,7 +553,7 @@ internal sealed class BlockYamlParser : IParser
 
             if (contentIndent < 0)
             {
-                return false;
+                return null;
             }
 
             // Clip keeps the last content line's break, strip drops it; the empty lines after it go either way.
@@ -581,15 +562,13 @@ internal sealed class BlockYamlParser : IParser
                 text.Append('\n');
             }
 
-            // The document builder reads a scalar's start mark only.
-            events.Add(new Scalar(AnchorName.Empty, TagName.Empty, text.ToString(), ScalarStyle.Literal, false, true, mark, mark, false));
-            return true;
+            return Scalar(position, text.ToString(), plain: false);
         }
 
         /// <summary>A double-quoted scalar on one line: its value and the offset of its closing quote (null: not in the subset).</summary>
         private readonly (string? Value, int Close) DoubleQuoted(int at)
         {
-            System.Text.StringBuilder? unescaped = null;
+            StringBuilder? unescaped = null;
             var from = at + 1;
             for (var i = at + 1; i < _lineEnd; i++)
             {
@@ -604,7 +583,7 @@ internal sealed class BlockYamlParser : IParser
                     continue;
                 }
 
-                unescaped ??= new System.Text.StringBuilder();
+                unescaped ??= new StringBuilder();
                 unescaped.Append(source, from, i - from);
                 var length = Unescape(i + 1, unescaped);
                 if (length == 0)
@@ -624,7 +603,7 @@ internal sealed class BlockYamlParser : IParser
         /// returns how many characters the escape takes after the backslash; 0 for one left to YamlDotNet (a line
         /// break, \' which only yaml.v2 accepts, \/, a surrogate or an invalid code point).
         /// </summary>
-        private readonly int Unescape(int at, System.Text.StringBuilder value)
+        private readonly int Unescape(int at, StringBuilder value)
         {
             if (at >= _lineEnd)
             {
@@ -672,7 +651,7 @@ internal sealed class BlockYamlParser : IParser
         /// <summary>A single-quoted scalar on one line ('' for a quote): its value and the offset of its closing quote.</summary>
         private readonly (string? Value, int Close) SingleQuoted(int at)
         {
-            System.Text.StringBuilder? unescaped = null;
+            StringBuilder? unescaped = null;
             var from = at + 1;
             for (var i = at + 1; i < _lineEnd; i++)
             {
@@ -683,7 +662,7 @@ internal sealed class BlockYamlParser : IParser
 
                 if (i + 1 < _lineEnd && source[i + 1] == '\'')
                 {
-                    (unescaped ??= new System.Text.StringBuilder()).Append(source, from, i + 1 - from);
+                    (unescaped ??= new StringBuilder()).Append(source, from, i + 1 - from);
                     from = i + 2;
                     i++;
                     continue;
@@ -724,7 +703,34 @@ internal sealed class BlockYamlParser : IParser
             return at;
         }
 
-        /// <summary>The text between two offsets; a short one shared with the reader's pool on this thread.</summary>
+        /// <summary>The text between two offsets.</summary>
         private readonly string Text(int from, int to) => source.Substring(from, to - from);
+
+        /// <summary>The text between two offsets; a short one is the thread's pooled string of that text (made only when new).</summary>
+        private readonly string Pooled(int from, int to)
+        {
+            if (to - from > YamlStreamReader.SharedStringLength)
+            {
+                return Text(from, to);
+            }
+
+            var span = source.AsSpan(from, to - from);
+            if (strings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(span, out var shared))
+            {
+                return shared;
+            }
+
+            var made = span.ToString();
+            strings.Add(made);
+            return made;
+        }
+
+        /// <summary>A scalar node as the document builder makes it: its text pooled when short, resolved as yaml.v2 resolves it.</summary>
+        private readonly YScalar Scalar(SourcePosition position, string text, bool plain, bool pooled = false)
+        {
+            text = pooled ? text : YamlStreamReader.Pooled(text, strings);
+            var (kind, value) = ScalarResolver.Resolve(text, plain, null);
+            return new YScalar(position, text, kind, value, plain, valueFromText: true);
+        }
     }
 }
