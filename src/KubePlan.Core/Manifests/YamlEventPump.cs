@@ -6,8 +6,9 @@ using YamlDotNet.Core.Events;
 namespace KubePlan.Manifests;
 
 /// <summary>
-/// One thread that runs YamlDotNet's scanner and parser for every part that several threads read at once, and hands
-/// each reader its part's events in chunks as they are made.
+/// One thread that runs YamlDotNet's scanner and parser for the parts that several threads read at once and that
+/// <see cref="BlockYamlReader"/> does not read (see <c>YamlStreamReader.ScanAhead</c>), and hands each reader its
+/// part's events in chunks as they are made.
 /// </summary>
 /// <remarks>
 /// Why: YamlDotNet's scanner rents several StringBuilders for every scalar from one process-wide pool (a concurrent
