@@ -96,9 +96,9 @@ internal static class BlockYamlReader
         private readonly List<List<YEntry>> _entries = [];
         private readonly List<List<YNode>> _items = [];
 
-        public List<YEntry> Entries(int depth) => Take(_entries, depth);
+        public List<YEntry> Entries(int depth) => YamlStreamReader.Scratch(_entries, depth);
 
-        public List<YNode> Items(int depth) => Take(_items, depth);
+        public List<YNode> Items(int depth) => YamlStreamReader.Scratch(_items, depth);
 
         public void Clear()
         {
@@ -111,18 +111,6 @@ internal static class BlockYamlReader
             {
                 list.Clear();
             }
-        }
-
-        private static List<T> Take<T>(List<List<T>> lists, int depth)
-        {
-            while (lists.Count <= depth)
-            {
-                lists.Add([]);
-            }
-
-            var list = lists[depth];
-            list.Clear();
-            return list;
         }
     }
 
@@ -168,14 +156,7 @@ internal static class BlockYamlReader
         {
             while (!_atEnd)
             {
-                var newline = source.IndexOf('\n', _lineStart, end - _lineStart);
-                _lineEnd = newline < 0 ? end : newline;
-                var indent = 0;
-                while (_lineStart + indent < _lineEnd && source[_lineStart + indent] == ' ')
-                {
-                    indent++;
-                }
-
+                var indent = MeasureLine();
                 if (_lineStart + indent < _lineEnd && source[_lineStart + indent] != '#')
                 {
                     _indent = indent;
@@ -186,6 +167,20 @@ internal static class BlockYamlReader
             }
 
             return false;
+        }
+
+        /// <summary>Finds where the current line ends and returns how many spaces open it.</summary>
+        private int MeasureLine()
+        {
+            var newline = source.IndexOf('\n', _lineStart, end - _lineStart);
+            _lineEnd = newline < 0 ? end : newline;
+            var spaces = 0;
+            while (_lineStart + spaces < _lineEnd && source[_lineStart + spaces] == ' ')
+            {
+                spaces++;
+            }
+
+            return spaces;
         }
 
         private void NextLine()
@@ -508,14 +503,7 @@ internal static class BlockYamlReader
             NextLine();
             while (!_atEnd)
             {
-                var newline = source.IndexOf('\n', _lineStart, end - _lineStart);
-                _lineEnd = newline < 0 ? end : newline;
-                var spaces = 0;
-                while (_lineStart + spaces < _lineEnd && source[_lineStart + spaces] == ' ')
-                {
-                    spaces++;
-                }
-
+                var spaces = MeasureLine();
                 var blank = _lineStart + spaces == _lineEnd;
                 if (contentIndent < 0 && !blank)
                 {

@@ -381,6 +381,19 @@ public static partial class YamlStreamReader
     /// <summary>Scalars this short are kept once per thread (<see cref="SharedStrings.Values"/>): keys and enum-like values repeat in every document.</summary>
     internal const int SharedStringLength = 48;
 
+    /// <summary>The list kept for collections at a depth, emptied: nested collections are one depth deeper, so none shares it.</summary>
+    internal static List<T> Scratch<T>(List<List<T>> lists, int depth)
+    {
+        while (lists.Count <= depth)
+        {
+            lists.Add([]);
+        }
+
+        var list = lists[depth];
+        list.Clear();
+        return list;
+    }
+
     /// <summary>The thread's pooled string of this text when it is short (the text itself is added when new), else the text.</summary>
     internal static string Pooled(string raw, HashSet<string> strings)
     {
@@ -811,19 +824,6 @@ public static partial class YamlStreamReader
         private static YEntry Entry(YScalar key, YNode value) =>
             key.IsString ? new YEntry(SharedStrings.Key(key.Text), key.Start, key.IsPlain, value) : new YEntry(key, value);
 
-
-        /// <summary>The list kept for collections at a depth, emptied: nested collections are one depth deeper, so none shares it.</summary>
-        private static List<T> Scratch<T>(List<List<T>> lists, int depth)
-        {
-            while (lists.Count <= depth)
-            {
-                lists.Add([]);
-            }
-
-            var list = lists[depth];
-            list.Clear();
-            return list;
-        }
 
         /// <summary>An empty, untagged plain key: nothing was written before the ':'.</summary>
         private static bool IsMissingKey(YNode key, ParsingEvent? keyEvent) =>
