@@ -127,6 +127,25 @@ public class YamlEventPumpTests
         Assert.Null(YamlEventPump.Current);
     }
 
+    [Fact]
+    public async Task PartReadAgainAfterARepair_DoesNotWaitBehindPartsOpenedAhead()
+    {
+        // The first part is one the block reader leaves to YamlDotNet (an anchor) and one that YamlDotNet reads only after
+        // a repair (\' in double quotes). Its reader has the next parts opened ahead on the pump, more chunks than the
+        // pump's budget, that it reads only after this one: the part read again must not queue behind them on the pump.
+        var big = LongMapping(YamlEventPump.ChunksAhead * YamlEventPump.ChunkSize / 2);
+        var text = "a: &x \"it\\'s\"\nb: *x\n---\n" + string.Join("---\n", Enumerable.Repeat(big, 4));
+        var alone = Dump(YamlStreamReader.Read(text));
+        var pumped = await Task.Run(() =>
+        {
+            using var pump = YamlEventPump.Start();
+            return Dump(YamlStreamReader.Read(text));
+        }).WaitAsync(Patience);
+
+        Assert.Equal(alone, pumped);
+        Assert.Contains("\"b\":\"it's\"", alone, StringComparison.Ordinal);
+    }
+
     private static string LongMapping(int keys)
     {
         var text = new StringBuilder();
