@@ -100,6 +100,7 @@ internal static class BlockYamlReader
 
         public List<YNode> Items(int depth) => YamlStreamReader.Scratch(_items, depth);
 
+        /// <summary>Empties every list, so that the thread holds no node of a part once it is read.</summary>
         public void Clear()
         {
             foreach (var list in _entries)
@@ -126,6 +127,10 @@ internal static class BlockYamlReader
         private int _line = 1;
         private int _indent;
         private bool _atEnd;
+
+        // Whether the current line is the content line SkipToContent found (its end and indentation known): after a value,
+        // the line below is looked at to see that it does not continue the value, then read on from by the collection.
+        private bool _atContent;
         private int _depth;
         private List<YamlProblem>? _problems;
 
@@ -154,12 +159,18 @@ internal static class BlockYamlReader
         /// <summary>Moves to the next line that holds content (not blank, not a comment); false at the part's end.</summary>
         private bool SkipToContent()
         {
+            if (_atContent)
+            {
+                return true;
+            }
+
             while (!_atEnd)
             {
                 var indent = MeasureLine();
                 if (_lineStart + indent < _lineEnd && source[_lineStart + indent] != '#')
                 {
                     _indent = indent;
+                    _atContent = true;
                     return true;
                 }
 
@@ -185,6 +196,7 @@ internal static class BlockYamlReader
 
         private void NextLine()
         {
+            _atContent = false;
             if (_lineEnd >= end)
             {
                 _atEnd = true;

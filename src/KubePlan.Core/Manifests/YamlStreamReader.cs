@@ -82,9 +82,10 @@ public static partial class YamlStreamReader
                     continue;
                 }
 
-                if (HoldsNoContent(partText.Span))
+                if (DocumentBuilder.FindIgnoredContent(partText.Span, 0).Offset is null)
                 {
-                    // Empty, or only comments (the text before a first --- line): no document, and no reason to scan ahead.
+                    // Nothing but white space, comments and markers (the text before a first --- line): no document, and
+                    // no reason to scan ahead.
                     broken += ReadPart(partText, lineOffset, documents, problems, strings, scanned: null);
                     continue;
                 }
@@ -95,32 +96,6 @@ public static partial class YamlStreamReader
 
         SharedStrings.EndValues();
         return new YamlReadResult(documents, problems, broken);
-    }
-
-    /// <summary>Whether a part holds only white space and comments.</summary>
-    private static bool HoldsNoContent(ReadOnlySpan<char> part)
-    {
-        for (var i = 0; i < part.Length; i++)
-        {
-            switch (part[i])
-            {
-                case ' ' or '\t' or '\r' or '\n':
-                    continue;
-                case '#':
-                    var end = part[i..].IndexOf('\n');
-                    if (end < 0)
-                    {
-                        return true;
-                    }
-
-                    i += end;
-                    continue;
-                default:
-                    return false;
-            }
-        }
-
-        return true;
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
@@ -1049,7 +1024,7 @@ public static partial class YamlStreamReader
         /// white space, comments, <c>...</c> end markers and directive lines (null when there is none);
         /// and the offset right after the first end marker, if there is one before it.
         /// </summary>
-        private static (int? Offset, int? MarkerEnd) FindIgnoredContent(ReadOnlySpan<char> source, int from)
+        internal static (int? Offset, int? MarkerEnd) FindIgnoredContent(ReadOnlySpan<char> source, int from)
         {
             int? markerEnd = null;
             var i = from;
